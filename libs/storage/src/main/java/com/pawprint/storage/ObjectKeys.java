@@ -1,0 +1,166 @@
+package com.pawprint.storage;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The one place where object keys are built. Every key of a pet lies under
+ * {@code tenants/{tenant}/pets/{pet}/}, so deleting a pet is deleting one prefix; base models lie under
+ * {@code models/{name}/}.
+ *
+ * <p>Every id segment must be a UUID (lowercased here) or match {@code [a-z0-9][a-z0-9_-]{0,63}}; the few file names
+ * inside a prefix ({@link PetKeys#loraFile}, {@link PetKeys#merchFile}, {@link #modelFile}) are chosen by code and
+ * must be relative paths of {@code [A-Za-z0-9][A-Za-z0-9._-]{0,127}} segments. Nothing else is accepted, so a name
+ * a user sent (with {@code ../}, slashes, spaces...) can never become part of a key.
+ */
+public final class ObjectKeys {
+
+    private static final Pattern UUID_FORM =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final Pattern FILE_SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    private ObjectKeys() {}
+
+    /** {@code tenants/{tenant}/}: everything a tenant owns. */
+    public static String tenantPrefix(String tenantId) {
+        return "tenants/" + id("tenant", tenantId) + "/";
+    }
+
+    /** The keys of one pet; {@link PetKeys#prefix()} is {@code tenants/{tenant}/pets/{pet}/}. */
+    public static PetKeys pet(String tenantId, String petId) {
+        return new PetKeys(tenantPrefix(tenantId) + "pets/" + id("pet", petId) + "/");
+    }
+
+    /** {@code models/{name}/}: a base model's files. */
+    public static String modelPrefix(String name) {
+        return "models/" + id("model", name) + "/";
+    }
+
+    /** {@code models/{name}/{relativePath}}, e.g. {@code unet/diffusion_pytorch_model.safetensors}. */
+    public static String modelFile(String name, String relativePath) {
+        return modelPrefix(name) + relativePath(relativePath);
+    }
+
+    /** Keys under one pet's prefix. Instances only come from {@link ObjectKeys#pet}, so the prefix is valid. */
+    public static final class PetKeys {
+        private final String prefix;
+
+        private PetKeys(String prefix) {
+            this.prefix = prefix;
+        }
+
+        /** {@code tenants/{tenant}/pets/{pet}/} */
+        public String prefix() {
+            return prefix;
+        }
+
+        /** {@code .../photos/{photo}/}: the original, normalized copy and thumbnail of one photo. */
+        public String photoPrefix(String photoId) {
+            return prefix + "photos/" + id("photo", photoId) + "/";
+        }
+
+        /** {@code .../photos/{photo}/original}: the bytes as uploaded. */
+        public String photoOriginal(String photoId) {
+            return photoPrefix(photoId) + "original";
+        }
+
+        /** {@code .../photos/{photo}/normalized}: oriented, EXIF-free, sRGB, long side capped. */
+        public String photoNormalized(String photoId) {
+            return photoPrefix(photoId) + "normalized";
+        }
+
+        /** {@code .../photos/{photo}/thumbnail} */
+        public String photoThumbnail(String photoId) {
+            return photoPrefix(photoId) + "thumbnail";
+        }
+
+        /** {@code .../datasets/{job}/}: the training set of one job. */
+        public String datasetPrefix(String jobId) {
+            return prefix + "datasets/" + id("job", jobId) + "/";
+        }
+
+        /** {@code .../datasets/{job}/images/{photo}.jpg} */
+        public String datasetImage(String jobId, String photoId) {
+            return datasetPrefix(jobId) + "images/" + id("photo", photoId) + ".jpg";
+        }
+
+        /** {@code .../datasets/{job}/metadata.csv} */
+        public String datasetMetadata(String jobId) {
+            return datasetPrefix(jobId) + "metadata.csv";
+        }
+
+        /** {@code .../datasets/{job}/captions/{photo}.txt} */
+        public String datasetCaption(String jobId, String photoId) {
+            return datasetPrefix(jobId) + "captions/" + id("photo", photoId) + ".txt";
+        }
+
+        /** {@code .../loras/{version}/}: a trained LoRA with its checkpoints, logs, samples and record. */
+        public String loraPrefix(String version) {
+            return prefix + "loras/" + id("lora version", version) + "/";
+        }
+
+        /** {@code .../loras/{version}/{relativePath}}, e.g. {@code checkpoints/step-000500.safetensors}. */
+        public String loraFile(String version, String relativePath) {
+            return loraPrefix(version) + relativePath(relativePath);
+        }
+
+        /** {@code .../renders/{job}/} */
+        public String renderPrefix(String jobId) {
+            return prefix + "renders/" + id("job", jobId) + "/";
+        }
+
+        /** {@code .../renders/{job}/{render}.png} */
+        public String render(String jobId, String renderId) {
+            return renderPrefix(jobId) + id("render", renderId) + ".png";
+        }
+
+        /** {@code .../merch/{job}/} */
+        public String merchPrefix(String jobId) {
+            return prefix + "merch/" + id("job", jobId) + "/";
+        }
+
+        /** {@code .../merch/{job}/{relativePath}}, e.g. {@code mug/print.pdf}. */
+        public String merchFile(String jobId, String relativePath) {
+            return merchPrefix(jobId) + relativePath(relativePath);
+        }
+
+        @Override
+        public String toString() {
+            return prefix;
+        }
+    }
+
+    /** A validated id segment; UUIDs are lowercased so that one id always gives one key. */
+    static String id(String what, String value) {
+        if (value != null && UUID_FORM.matcher(value).matches()) {
+            return value.toLowerCase(Locale.ROOT);
+        }
+        if (value == null || !ID.matcher(value).matches()) {
+            throw new InvalidKeyException(what + " id must be a UUID or match " + ID.pattern() + ": "
+                    + printable(value));
+        }
+        return value;
+    }
+
+    static String relativePath(String path) {
+        if (path == null || path.isEmpty()) {
+            throw new InvalidKeyException("file path must not be empty");
+        }
+        for (String segment : path.split("/", -1)) {
+            if (!FILE_SEGMENT.matcher(segment).matches()) {
+                throw new InvalidKeyException("file path segments must match " + FILE_SEGMENT.pattern() + ": "
+                        + printable(path));
+            }
+        }
+        return path;
+    }
+
+    private static String printable(String value) {
+        if (value == null) {
+            return "null";
+        }
+        String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
+        return "'" + shown.replaceAll("\\p{Cntrl}", "?") + "'";
+    }
+}
