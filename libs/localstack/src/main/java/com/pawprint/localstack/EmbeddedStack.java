@@ -1,0 +1,86 @@
+package com.pawprint.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Kafka, S3Proxy and PostgreSQL in this JVM (PostgreSQL as its child process), data under one folder. */
+final class EmbeddedStack implements RunningStack {
+
+    private final KafkaBroker kafka;
+    private final S3Server s3;
+    private final PostgresServer postgres;
+
+    private EmbeddedStack(KafkaBroker kafka, S3Server s3, PostgresServer postgres) {
+        this.kafka = kafka;
+        this.s3 = s3;
+        this.postgres = postgres;
+    }
+
+    /** Starts the three side by side; if one fails, the others are stopped again before the error is thrown. */
+    static EmbeddedStack start(LaunchOptions options) {
+        boolean random = options.randomPorts();
+        int kafkaPort = random ? FreePorts.pick() : options.kafkaPort();
+        int controllerPort = random ? FreePorts.pick() : options.kafkaControllerPort();
+        Path dataDir = options.dataDir();
+
+        // Own threads: on two cores the common pool has a single worker and would start them one by one.
+        ExecutorService starters = Executors.newFixedThreadPool(3);
+        try {
+            CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(
+                    () -> PostgresServer.start(dataDir.resolve("postgres"), random ? 0 : options.postgresPort()),
+                    starters);
+            CompletableFuture<S3Server> s3 = CompletableFuture.supplyAsync(
+                    () -> S3Server.start(dataDir.resolve("s3"), random ? 0 : options.s3Port()), starters);
+            CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(
+                    () -> KafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, controllerPort), starters);
+            try {
+                CompletableFuture.allOf(postgres, s3, kafka).join();
+            } catch (CompletionException e) {
+                closeStarted(List.of(postgres, s3, kafka), e.getCause());
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
+            return new EmbeddedStack(kafka.join(), s3.join(), postgres.join());
+        } finally {
+            starters.shutdown();
+        }
+    }
+
+    private static void closeStarted(List<CompletableFuture<? extends AutoCloseable>> servers, Throwable failure) {
+        for (CompletableFuture<? extends AutoCloseable> server : servers) {
+            if (server.isDone() && !server.isCompletedExceptionally()) {
+                try {
+                    server.join().close();
+                } catch (Exception e) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public StackConfig config() {
+        return StackConfig.withDevCredentials(kafka.bootstrapServers(), postgres.hostAndPort(), s3.endpoint());
+    }
+
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (AutoCloseable server : List.<AutoCloseable>of(kafka, s3, postgres)) {
+            try {
+                server.close();
+            } catch (Exception e) {
+                failures.add(e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e));
+            }
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+}
