@@ -1,0 +1,101 @@
+package com.pawprint.diffusion.schedulers;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * DDIM (Song et al. 2021) as diffusers' DDIMScheduler with SD 1.5's config: timestep_spacing "leading" (its
+ * default) plus steps_offset 1, so 50 steps run 981, 961, ..., 1; alpha_bar after the last step is alpha_bar[0]
+ * (set_alpha_to_one false); no clipping. eta 0 is deterministic; eta 1 matches DDPM's variance.
+ */
+public final class DdimSampler implements Sampler {
+
+    private final DdpmNoiseSchedule schedule;
+    private final double eta;
+    private final int stride;
+    private final int[] timesteps;
+
+    public DdimSampler(DdpmNoiseSchedule schedule, int steps) {
+        this(schedule, steps, 0);
+    }
+
+    public DdimSampler(DdpmNoiseSchedule schedule, int steps, double eta) {
+        SamplerSteps.requirePositive(steps);
+        if (steps > schedule.trainTimesteps()) {
+            throw new IllegalArgumentException(steps + " steps exceed the " + schedule.trainTimesteps()
+                    + " training timesteps");
+        }
+        if (!(eta >= 0)) {
+            throw new IllegalArgumentException("eta must be at least 0, got " + eta);
+        }
+        this.schedule = schedule;
+        this.eta = eta;
+        this.stride = schedule.trainTimesteps() / steps;
+        this.timesteps = new int[steps];
+        for (int i = 0; i < steps; i++) {
+            timesteps[i] = (steps - 1 - i) * stride + schedule.config().stepsOffset();
+        }
+        if (timesteps[0] >= schedule.trainTimesteps()) {
+            throw new IllegalArgumentException("steps_offset " + schedule.config().stepsOffset() + " pushes timestep "
+                    + timesteps[0] + " past the schedule");
+        }
+    }
+
+    @Override
+    public int steps() {
+        return timesteps.length;
+    }
+
+    @Override
+    public float[] timesteps() {
+        float[] result = new float[timesteps.length];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = timesteps[i];
+        }
+        return result;
+    }
+
+    @Override
+    public float initNoiseSigma() {
+        return 1f;
+    }
+
+    /** DDIM feeds the sample to the UNet unchanged. */
+    @Override
+    public NDArray scaleModelInput(NDArray sample, int step) {
+        SamplerSteps.requireStep(step, steps());
+        return sample;
+    }
+
+    @Override
+    public NDArray step(NDArray modelOutput, int step, NDArray sample, NoiseSource noise) {
+        SamplerSteps.requireStep(step, steps());
+        SamplerSteps.requireSameShape(modelOutput, sample);
+        int timestep = timesteps[step];
+        int previousTimestep = timestep - stride;
+        double alphaBar = schedule.alphaCumprod(timestep);
+        double alphaBarPrevious = previousTimestep >= 0 ? schedule.alphaCumprod(previousTimestep)
+                : (schedule.config().setAlphaToOne() ? 1.0 : schedule.alphaCumprod(0));
+        double signal = Math.sqrt(alphaBar);
+        double noiseLevel = Math.sqrt(1 - alphaBar);
+
+        NDArray x = SamplerSteps.float32(sample);
+        NDArray output = SamplerSteps.float32(modelOutput);
+        NDArray predictedX0;
+        NDArray predictedNoise;
+        if (schedule.config().predictionType() == PredictionType.EPSILON) {
+            predictedX0 = x.sub(output.mul(noiseLevel)).div(signal);
+            predictedNoise = output;
+        } else {
+            predictedX0 = x.mul(signal).sub(output.mul(noiseLevel));
+            predictedNoise = output.mul(signal).add(x.mul(noiseLevel));
+        }
+        double variance = (1 - alphaBarPrevious) / (1 - alphaBar) * (1 - alphaBar / alphaBarPrevious);
+        double stdDev = eta * Math.sqrt(variance);
+        NDArray previous = predictedX0.mul(Math.sqrt(alphaBarPrevious))
+                .add(predictedNoise.mul(Math.sqrt(1 - alphaBarPrevious - stdDev * stdDev)));
+        if (eta > 0) {
+            previous = previous.add(noise.gaussian(sample.getManager(), sample.getShape()).mul(stdDev));
+        }
+        return previous.toType(modelOutput.getDataType(), false);
+    }
+}

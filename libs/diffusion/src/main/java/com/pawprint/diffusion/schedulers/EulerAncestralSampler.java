@@ -1,0 +1,63 @@
+package com.pawprint.diffusion.schedulers;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * Euler ancestral ("Euler a"), as diffusers' EulerAncestralDiscreteScheduler with SD 1.5's config (timestep_spacing
+ * "linspace"): an Euler step down to sigma_down, then fresh noise of standard deviation sigma_up, where
+ * sigma_up^2 = sigma_next^2 (sigma^2 - sigma_next^2) / sigma^2 and sigma_down^2 = sigma_next^2 - sigma_up^2.
+ * Karras sigmas are an option here as in k-diffusion and A1111 ("Euler a Karras"); diffusers lacks it.
+ */
+public final class EulerAncestralSampler implements Sampler {
+
+    private final PredictionType prediction;
+    private final double[] timesteps;
+    private final double[] sigmas;
+
+    public EulerAncestralSampler(DdpmNoiseSchedule schedule, int steps, boolean karrasSigmas) {
+        SigmaSchedule.Discretization discretization =
+                new SigmaSchedule(schedule).linspace(SamplerSteps.requirePositive(steps), karrasSigmas);
+        this.prediction = schedule.config().predictionType();
+        this.timesteps = discretization.timesteps();
+        this.sigmas = discretization.sigmas();
+    }
+
+    @Override
+    public int steps() {
+        return timesteps.length;
+    }
+
+    @Override
+    public float[] timesteps() {
+        return SamplerSteps.toFloats(timesteps);
+    }
+
+    @Override
+    public float initNoiseSigma() {
+        return (float) sigmas[0];
+    }
+
+    @Override
+    public NDArray scaleModelInput(NDArray sample, int step) {
+        SamplerSteps.requireStep(step, steps());
+        double sigma = sigmas[step];
+        return sample.div(Math.sqrt(sigma * sigma + 1));
+    }
+
+    @Override
+    public NDArray step(NDArray modelOutput, int step, NDArray sample, NoiseSource noise) {
+        SamplerSteps.requireStep(step, steps());
+        SamplerSteps.requireSameShape(modelOutput, sample);
+        NDArray x = SamplerSteps.float32(sample);
+        double sigma = sigmas[step];
+        double next = sigmas[step + 1];
+        double sigmaUp = Math.sqrt(next * next * (sigma * sigma - next * next) / (sigma * sigma));
+        double sigmaDown = next * next / sigma; // sqrt(next^2 - sigmaUp^2), without cancellation
+        NDArray denoised = SigmaSchedule.denoised(prediction, SamplerSteps.float32(modelOutput), x, sigma);
+        NDArray previous = x.add(x.sub(denoised).div(sigma).mul(sigmaDown - sigma));
+        if (sigmaUp > 0) {
+            previous = previous.add(noise.gaussian(sample.getManager(), sample.getShape()).mul(sigmaUp));
+        }
+        return previous.toType(modelOutput.getDataType(), false);
+    }
+}
