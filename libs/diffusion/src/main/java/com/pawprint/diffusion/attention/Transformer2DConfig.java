@@ -32,22 +32,4 @@ public record Transformer2DConfig(
         return new Transformer2DConfig(channels, heads, contextDim, 1, 32, false,
                 CrossAttentionConfig.DEFAULT_QUERY_SLICE_SIZE);
     }
-
-    public Transformer2DConfig withGroups(int groups) {
-        return new Transformer2DConfig(channels, heads, contextDim, depth, groups, useLinearProjection,
-                querySliceSize);
-    }
-
-    public Transformer2DConfig withLinearProjection(boolean linear) {
-        return new Transformer2DConfig(channels, heads, contextDim, depth, groups, linear, querySliceSize);
-    }
-
-    public Transformer2DConfig withQuerySliceSize(int size) {
-        return new Transformer2DConfig(channels, heads, contextDim, depth, groups, useLinearProjection, size);
-    }
-
-    public Transformer2DConfig withDepth(int depth) {
-        return new Transformer2DConfig(channels, heads, contextDim, depth, groups, useLinearProjection,
-                querySliceSize);
-    }
 }

@@ -37,22 +37,6 @@ public record ResnetBlock2DConfig(
                 inChannels, outChannels, DEFAULT_TIME_EMBEDDING_CHANNELS, DEFAULT_GROUPS, DEFAULT_EPS, 1.0);
     }
 
-    public ResnetBlock2DConfig withTimeEmbeddingChannels(int channels) {
-        return new ResnetBlock2DConfig(inChannels, outChannels, channels, groups, eps, outputScaleFactor);
-    }
-
-    public ResnetBlock2DConfig withoutTimeEmbedding() {
-        return withTimeEmbeddingChannels(0);
-    }
-
-    public ResnetBlock2DConfig withNorm(int groups, double eps) {
-        return new ResnetBlock2DConfig(inChannels, outChannels, timeEmbeddingChannels, groups, eps, outputScaleFactor);
-    }
-
-    public ResnetBlock2DConfig withOutputScaleFactor(double factor) {
-        return new ResnetBlock2DConfig(inChannels, outChannels, timeEmbeddingChannels, groups, eps, factor);
-    }
-
     public boolean hasTimeEmbedding() {
         return timeEmbeddingChannels > 0;
     }

@@ -29,16 +29,6 @@ public record DownBlock2DConfig(int inChannels, int outChannels, int timeEmbeddi
                 Downsample2D.DEFAULT_PADDING);
     }
 
-    public DownBlock2DConfig withLayers(int layers) {
-        return new DownBlock2DConfig(inChannels, outChannels, timeEmbeddingChannels, layers, groups, eps,
-                addDownsample, downsamplePadding);
-    }
-
-    public DownBlock2DConfig withNorm(int groups, double eps) {
-        return new DownBlock2DConfig(inChannels, outChannels, timeEmbeddingChannels, layers, groups, eps,
-                addDownsample, downsamplePadding);
-    }
-
     public DownBlock2DConfig withDownsample(boolean add) {
         return new DownBlock2DConfig(inChannels, outChannels, timeEmbeddingChannels, layers, groups, eps, add,
                 downsamplePadding);

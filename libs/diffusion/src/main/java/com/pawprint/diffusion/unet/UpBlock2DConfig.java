@@ -30,16 +30,6 @@ public record UpBlock2DConfig(int inChannels, int prevOutputChannels, int outCha
                 true);
     }
 
-    public UpBlock2DConfig withLayers(int layers) {
-        return new UpBlock2DConfig(inChannels, prevOutputChannels, outChannels, timeEmbeddingChannels, layers,
-                groups, eps, addUpsample);
-    }
-
-    public UpBlock2DConfig withNorm(int groups, double eps) {
-        return new UpBlock2DConfig(inChannels, prevOutputChannels, outChannels, timeEmbeddingChannels, layers,
-                groups, eps, addUpsample);
-    }
-
     public UpBlock2DConfig withUpsample(boolean add) {
         return new UpBlock2DConfig(inChannels, prevOutputChannels, outChannels, timeEmbeddingChannels, layers,
                 groups, eps, add);
