@@ -45,6 +45,7 @@ TEXTS = [
     "   \t\n  ",
     "'sam's 'ſ test ''quoted'' o'neil",
     "ΟΔΟΣ Σίσυφος İstanbul ǅ",
+    "ΑΣ. ΑΣ'Β ʰΣ \U0001D400Σ Σ ΑΣ\u0301 ΑΣ\u0301Β Α'Σ ΑΣ\u200dΣ xΣ 1Σ ΑΣ1",
     "\u00a0nbsp\u2003em\u3000ideographic\u200bzwsp\x1cfs\x1d\x85nel\u2028ls x\x1c",
     "cafe\u0301 decomposed",
     "\ufb01sh ligature, \u2018curly\u2019 \u201cdouble\u201d, \uff21\uff22\uff23\uff11\uff12\uff13 fullwidth",

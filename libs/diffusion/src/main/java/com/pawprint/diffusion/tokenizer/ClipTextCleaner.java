@@ -16,14 +16,19 @@ import java.util.regex.Pattern;
  *
  * <p>Python semantics kept exactly: {@code \s} of the {@code regex} module (Unicode White_Space, not the
  * separators U+001C-U+001F) for collapsing, {@code str.strip()} (which does strip U+001C-U+001F) for trimming,
- * and Unicode lower-casing with the final-sigma rule. Character properties come from the JVM's Unicode tables
- * (Java 17: Unicode 13), Python's from its own (3.11: Unicode 14): letters assigned since differ.
+ * and {@code str.lower()}, whose final-sigma rule looks at cased and case-ignorable neighbours where Java's
+ * {@code toLowerCase} looks at word boundaries. Character properties come from the JVM's Unicode tables (Java 17:
+ * Unicode 13), Python's from its own (3.11: Unicode 14): characters assigned or changed since differ.
  */
 public final class ClipTextCleaner {
 
     /** Every code point the {@code regex} module's {@code \s} matches in a str pattern. */
     static final String PYTHON_REGEX_WHITESPACE =
             "\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000";
+
+    private static final char CAPITAL_SIGMA = '\u03A3';
+    private static final String WORD_BREAK_MID = "'.:\u00B7\u0387\u055F\u05F4\u2018\u2019\u2024\u2027\uFE13\uFE52"
+            + "\uFE55\uFF07\uFF0E\uFF1A";
 
     private static final Pattern WHITESPACE_RUN = Pattern.compile("[" + PYTHON_REGEX_WHITESPACE + "]+");
 
@@ -34,7 +39,60 @@ public final class ClipTextCleaner {
     public static String clean(String text) {
         String unescaped = pythonStrip(HtmlUnescaper.unescape(HtmlUnescaper.unescape(text)));
         String collapsed = pythonStrip(WHITESPACE_RUN.matcher(unescaped).replaceAll(" "));
-        return collapsed.toLowerCase(Locale.ROOT);
+        return pythonLower(collapsed);
+    }
+
+    /** Python's {@code str.lower()}: Java's root-locale mapping, except for where capital sigma becomes final. */
+    static String pythonLower(String text) {
+        int sigma = text.indexOf(CAPITAL_SIGMA);
+        if (sigma < 0) {
+            return text.toLowerCase(Locale.ROOT);
+        }
+        StringBuilder lower = new StringBuilder(text.length());
+        int start = 0;
+        for (; sigma >= 0; sigma = text.indexOf(CAPITAL_SIGMA, sigma + 1)) {
+            lower.append(text.substring(start, sigma).toLowerCase(Locale.ROOT));
+            lower.append(isFinalSigma(text, sigma) ? '\u03C2' : '\u03C3');
+            start = sigma + 1;
+        }
+        return lower.append(text.substring(start).toLowerCase(Locale.ROOT)).toString();
+    }
+
+    /** CPython's rule: a cased letter before (skipping case-ignorables) and none after. */
+    private static boolean isFinalSigma(String text, int index) {
+        int before = index;
+        int c = 0;
+        while (before > 0) {
+            c = text.codePointBefore(before);
+            before -= Character.charCount(c);
+            if (!isCaseIgnorable(c)) {
+                break;
+            }
+        }
+        if (before == index || isCaseIgnorable(c) || !isCased(c)) {
+            return false;
+        }
+        for (int after = index + 1; after < text.length(); after += Character.charCount(c)) {
+            c = text.codePointAt(after);
+            if (!isCaseIgnorable(c)) {
+                return !isCased(c);
+            }
+        }
+        return true;
+    }
+
+    /** Unicode's Cased property; Java's isLowerCase/isUpperCase include Other_Lowercase/Other_Uppercase. */
+    private static boolean isCased(int c) {
+        return Character.isLowerCase(c) || Character.isUpperCase(c) || Character.isTitleCase(c);
+    }
+
+    /** Unicode's Case_Ignorable: Mn, Me, Cf, Lm, Sk and Word_Break MidLetter, MidNumLet, Single_Quote. */
+    private static boolean isCaseIgnorable(int c) {
+        return switch (Character.getType(c)) {
+            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.FORMAT, Character.MODIFIER_LETTER,
+                    Character.MODIFIER_SYMBOL -> true;
+            default -> WORD_BREAK_MID.indexOf(c) >= 0;
+        };
     }
 
     private static String pythonStrip(String text) {
