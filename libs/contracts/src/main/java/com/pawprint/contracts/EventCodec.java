@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +30,9 @@ public final class EventCodec {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
+
+    /** Jackson appends where a structure started, naming a redacted source; the reason already has the place. */
+    private static final Pattern JACKSON_SOURCE_NOTE = Pattern.compile("\\s*\\(start marker at \\[Source:.*$");
 
     private EventCodec() {
     }
@@ -117,7 +121,10 @@ public final class EventCodec {
 
     private static String reason(JsonProcessingException e) {
         if (e instanceof StreamReadException && !(e instanceof JsonMappingException)) {
-            return "payload is not valid JSON: " + firstLine(e.getOriginalMessage());
+            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            return "payload is not valid JSON" + at + ": "
+                    + JACKSON_SOURCE_NOTE.matcher(firstLine(e.getOriginalMessage())).replaceAll("");
         }
         if (e instanceof InvalidTypeIdException typeId) {
             return typeId.getTypeId() == null ? "payload names no event type"
