@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Kafka, S3Proxy and PostgreSQL in this JVM (PostgreSQL as its child process), data under one folder. */
 final class EmbeddedStack implements RunningStack {
@@ -31,13 +33,13 @@ final class EmbeddedStack implements RunningStack {
         // Own threads: on two cores the common pool has a single worker and would start them one by one.
         ExecutorService starters = Executors.newFixedThreadPool(3);
         try {
-            CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(
-                    () -> PostgresServer.start(dataDir.resolve("postgres"), random ? 0 : options.postgresPort()),
+            CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(timed("postgres",
+                    () -> PostgresServer.start(dataDir.resolve("postgres"), random ? 0 : options.postgresPort())),
                     starters);
-            CompletableFuture<S3Server> s3 = CompletableFuture.supplyAsync(
-                    () -> S3Server.start(dataDir.resolve("s3"), random ? 0 : options.s3Port()), starters);
-            CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(
-                    () -> KafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, controllerPort), starters);
+            CompletableFuture<S3Server> s3 = CompletableFuture.supplyAsync(timed("s3",
+                    () -> S3Server.start(dataDir.resolve("s3"), random ? 0 : options.s3Port())), starters);
+            CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(timed("kafka",
+                    () -> KafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, controllerPort)), starters);
             try {
                 CompletableFuture.allOf(postgres, s3, kafka).join();
             } catch (CompletionException e) {
@@ -48,6 +50,16 @@ final class EmbeddedStack implements RunningStack {
         } finally {
             starters.shutdown();
         }
+    }
+
+    private static <T> Supplier<T> timed(String server, Supplier<T> start) {
+        return () -> {
+            long startNanos = System.nanoTime();
+            T started = start.get();
+            System.err.printf("%s started in %d ms%n", server,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+            return started;
+        };
     }
 
     private static void closeStarted(List<CompletableFuture<? extends AutoCloseable>> servers, Throwable failure) {

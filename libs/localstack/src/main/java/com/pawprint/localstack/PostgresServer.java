@@ -2,11 +2,12 @@ package com.pawprint.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** PostgreSQL from zonky's Maven-packaged binaries; initdb runs only when the data folder is new. */
+/** PostgreSQL from zonky's Maven-packaged binaries; a new data folder starts as a copy of {@link PostgresTemplate}. */
 final class PostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
@@ -17,6 +18,9 @@ final class PostgresServer implements AutoCloseable {
 
     /** Port 0 picks a free port. */
     static PostgresServer start(Path dataDir, int port) {
+        if (!Files.exists(dataDir.resolve("postgresql.conf"))) {
+            PostgresTemplate.copyTo(dataDir);
+        }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir.toAbsolutePath())
                 .setCleanDataDirectory(false)
