@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** One realistic event of each type, all of one chain. */
@@ -28,13 +29,13 @@ final class SampleEvents {
         DatasetManifest dataset = new DatasetManifest(List.of(new DatasetImage(photo,
                 pet + "/photos/" + photo + "/original", pet + "/photos/" + photo + "/normalized", 768, 1024,
                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")));
-        TrainingConfig config = TrainingConfig.of(java.util.Map.of("lora_rank", 8, "epochs", 15));
+        TrainingConfig config = TrainingConfig.of(Map.of("lora_rank", 8, "epochs", 15));
         return List.of(
                 new PhotosIngested(first, MOCHI, dataset, config),
                 new CaptionsReady(first.next(CLOCK), MOCHI, dataset, pet + "/datasets/" + JOB + "/metadata.csv",
                         List.of(pet + "/datasets/" + JOB + "/" + photo + ".txt"), "sks", config),
-                new LoraTrained(first.next(CLOCK), MOCHI, pet + "/loras/mochi_v1_rank8_ep15/mochi_v1_rank8_ep15.safetensors",
-                        "mochi_v1_rank8_ep15", 8, 8.0, 1500, 15, "stable-diffusion-v1-5",
+                new LoraTrained(first.next(CLOCK), MOCHI,
+                        pet + "/loras/mochi_v1_rank8_ep15/mochi_v1_rank8_ep15.safetensors", "mochi_v1_rank8_ep15", 8, 8.0, 1500, 15, "stable-diffusion-v1-5",
                         List.of(pet + "/loras/mochi_v1_rank8_ep15/checkpoints/step-500.safetensors"),
                         List.of(pet + "/loras/mochi_v1_rank8_ep15/logs/loss.csv"), config),
                 new RendersDone(first.next(CLOCK), MOCHI, "mochi_v1_rank8_ep15", List.of(new Render(
