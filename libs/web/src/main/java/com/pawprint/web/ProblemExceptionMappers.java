@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +34,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+    /** What Quarkus' request input stream throws when a body passes quarkus.http.limits.max-body-size. */
+    static final String BODY_TOO_LARGE_MESSAGE = "Request too large";
 
     @ServerExceptionMapper
     public Response problem(ProblemException exception, UriInfo uriInfo) {
@@ -83,6 +87,23 @@ public class ProblemExceptionMappers {
     /** Other validation exceptions mean broken constraint declarations, a server bug. */
     @ServerExceptionMapper
     public Response validation(ValidationException exception, UriInfo uriInfo) {
+        return unexpected(exception, uriInfo);
+    }
+
+    /**
+     * A chunked body (no Content-Length) that outgrows the limit is cut off while being read: Quarkus has already
+     * answered 413 (with an empty body, the exchange is closed) and then throws this. Not a server fault, so it is
+     * not logged as one; any other I/O failure is.
+     */
+    @ServerExceptionMapper
+    public Response io(IOException exception, UriInfo uriInfo, HttpServerResponse response) {
+        if (BODY_TOO_LARGE_MESSAGE.equals(exception.getMessage())) {
+            LOG.debugf("Chunked body over the size limit on %s", uriInfo.getPath());
+            if (response.ended()) {
+                return null;
+            }
+            return problemResponse(problemForStatus(413, "Request body exceeds the size limit"), uriInfo).build();
+        }
         return unexpected(exception, uriInfo);
     }
 

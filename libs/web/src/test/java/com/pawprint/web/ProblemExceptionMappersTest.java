@@ -7,9 +7,15 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -93,6 +99,27 @@ class ProblemExceptionMappersTest {
     void oversizedBodyIs413Problem() {
         assertProblem(given().contentType("application/octet-stream").body(new byte[4096])
                 .post("/test/upload").then(), 413, "payload-too-large");
+    }
+
+    /**
+     * Quarkus answers this one itself, before any mapper, with an empty body: only the status is ours to check. The
+     * request goes out in one write over a raw socket so that the server has received all of it before it closes
+     * the connection (a client still sending at that point would see a reset instead of the answer).
+     */
+    @Test
+    void oversizedChunkedBodyIs413() throws Exception {
+        String chunk = "x".repeat(2048);
+        String request = "POST /test/upload HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n";
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 413 Request Entity Too Large", statusLine);
+        }
     }
 
     @Test
