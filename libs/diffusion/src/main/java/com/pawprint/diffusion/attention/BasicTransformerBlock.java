@@ -52,9 +52,19 @@ public final class BasicTransformerBlock {
      * @param context (batch, contextTokens, contextDim)
      */
     public NDArray forward(NDArray x, NDArray context) {
-        NDArray h = addAndRelease(x, attn1.forward(norm1.forward(x), null), false);
-        h = addAndRelease(h, attn2.forward(norm2.forward(h), context), true);
-        return addAndRelease(h, ff.forward(norm3.forward(h)), true);
+        NDArray h = addAndRelease(x, attend(attn1, norm1, x, null), false);
+        h = addAndRelease(h, attend(attn2, norm2, h, context), true);
+        NDArray normed = norm3.forward(h);
+        NDArray fed = ff.forward(normed);
+        normed.close();
+        return addAndRelease(h, fed, true);
+    }
+
+    private static NDArray attend(CrossAttention attention, LayerNorm norm, NDArray x, NDArray context) {
+        NDArray normed = norm.forward(x);
+        NDArray out = attention.forward(normed, context);
+        normed.close();
+        return out;
     }
 
     private static NDArray addAndRelease(NDArray input, NDArray residual, boolean inputIsTemporary) {

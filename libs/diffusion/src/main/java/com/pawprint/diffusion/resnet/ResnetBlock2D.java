@@ -63,15 +63,33 @@ public final class ResnetBlock2D {
                     ? "this block needs a time embedding of width " + config.timeEmbeddingChannels()
                     : "this block has no time_emb_proj but was given a time embedding");
         }
-        NDArray h = conv1.forward(Activations.silu(norm1.forward(x)));
+        NDArray h = normActivateConvolve(norm1, conv1, x);
         if (timeEmbedding != null) {
             NDArray projected = timeEmbProj.forward(Activations.silu(timeEmbedding));
             long[] shape = projected.getShape().getShape();
-            h = h.add(projected.reshape(shape[0], shape[1], 1, 1));
+            NDArray withTime = h.add(projected.reshape(shape[0], shape[1], 1, 1));
+            projected.close();
+            h.close();
+            h = withTime;
         }
-        h = conv2.forward(Activations.silu(norm2.forward(h)));
+        NDArray residual = normActivateConvolve(norm2, conv2, h);
+        h.close();
         NDArray shortcut = convShortcut == null ? x : convShortcut.forward(x);
-        NDArray sum = shortcut.add(h);
+        NDArray sum = shortcut.add(residual);
+        residual.close();
+        if (shortcut != x) {
+            shortcut.close();
+        }
         return config.outputScaleFactor() == 1.0 ? sum : sum.div(config.outputScaleFactor());
+    }
+
+    /** {@code conv(SiLU(norm(x)))}, releasing the two full-size temporaries as soon as they are used. */
+    private static NDArray normActivateConvolve(GroupNorm norm, Conv2d conv, NDArray x) {
+        NDArray normed = norm.forward(x);
+        NDArray activated = Activations.silu(normed);
+        normed.close();
+        NDArray out = conv.forward(activated);
+        activated.close();
+        return out;
     }
 }

@@ -40,8 +40,11 @@ public final class CrossAttnDownBlock2D implements DownBlock {
         List<NDArray> skips = new ArrayList<>();
         NDArray h = x;
         for (int i = 0; i < resnets.size(); i++) {
-            NDArray residual = resnets.get(i).forward(h, timeEmbedding);
-            h = attentions.get(i).forward(residual, context);
+            NDArray input = h;
+            ResnetBlock2D resnet = resnets.get(i);
+            Transformer2DModel attention = attentions.get(i);
+            NDArray residual = ScopedForward.run(() -> resnet.forward(input, timeEmbedding));
+            h = ScopedForward.run(() -> attention.forward(residual, context));
             residual.close();
             skips.add(h);
         }

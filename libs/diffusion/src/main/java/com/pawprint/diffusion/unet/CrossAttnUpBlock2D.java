@@ -46,12 +46,14 @@ public final class CrossAttnUpBlock2D implements UpBlock {
         NDArray h = x;
         for (int i = 0; i < resnets.size(); i++) {
             NDArray joined = UpBlock2D.withSkip(h, skips, i);
-            NDArray residual = resnets.get(i).forward(joined, timeEmbedding);
+            ResnetBlock2D resnet = resnets.get(i);
+            Transformer2DModel attention = attentions.get(i);
+            NDArray residual = ScopedForward.run(() -> resnet.forward(joined, timeEmbedding));
             joined.close();
             if (h != x) {
                 h.close();
             }
-            h = attentions.get(i).forward(residual, context);
+            h = ScopedForward.run(() -> attention.forward(residual, context));
             residual.close();
         }
         return UpBlock2D.upsample(upsampler, h, upsampleSize);

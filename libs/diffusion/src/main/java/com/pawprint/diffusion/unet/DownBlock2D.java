@@ -40,7 +40,8 @@ public final class DownBlock2D implements DownBlock {
         List<NDArray> skips = new ArrayList<>();
         NDArray h = x;
         for (ResnetBlock2D resnet : resnets) {
-            h = resnet.forward(h, timeEmbedding);
+            NDArray input = h;
+            h = ScopedForward.run(() -> resnet.forward(input, timeEmbedding));
             skips.add(h);
         }
         if (downsampler != null) {

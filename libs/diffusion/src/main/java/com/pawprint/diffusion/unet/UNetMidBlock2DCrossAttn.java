@@ -36,11 +36,14 @@ public final class UNetMidBlock2DCrossAttn {
      * @param context (batch, tokens, crossAttentionDim)
      */
     public NDArray forward(NDArray x, NDArray timeEmbedding, NDArray context) {
-        NDArray h = resnets.get(0).forward(x, timeEmbedding);
+        NDArray h = ScopedForward.run(() -> resnets.get(0).forward(x, timeEmbedding));
         for (int i = 0; i < attentions.size(); i++) {
-            NDArray attended = attentions.get(i).forward(h, context);
+            NDArray input = h;
+            Transformer2DModel attention = attentions.get(i);
+            ResnetBlock2D resnet = resnets.get(i + 1);
+            NDArray attended = ScopedForward.run(() -> attention.forward(input, context));
             h.close();
-            h = resnets.get(i + 1).forward(attended, timeEmbedding);
+            h = ScopedForward.run(() -> resnet.forward(attended, timeEmbedding));
             attended.close();
         }
         return h;

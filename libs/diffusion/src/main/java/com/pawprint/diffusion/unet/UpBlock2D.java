@@ -71,7 +71,8 @@ public final class UpBlock2D implements UpBlock {
             if (h != x) {
                 h.close();
             }
-            h = resnets.get(i).forward(joined, timeEmbedding);
+            ResnetBlock2D resnet = resnets.get(i);
+            h = ScopedForward.run(() -> resnet.forward(joined, timeEmbedding));
             joined.close();
         }
         return upsample(upsampler, h, upsampleSize);

@@ -5,6 +5,7 @@ import com.pawprint.diffusion.nn.Weights;
 import com.pawprint.diffusion.resnet.ResnetBlock2D;
 import com.pawprint.diffusion.resnet.ResnetBlock2DConfig;
 import com.pawprint.diffusion.unet.Downsample2D;
+import com.pawprint.diffusion.unet.ScopedForward;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +42,8 @@ public final class DownEncoderBlock2D {
     public NDArray forward(NDArray x) {
         NDArray h = x;
         for (ResnetBlock2D resnet : resnets) {
-            NDArray next = resnet.forward(h, null);
+            NDArray input = h;
+            NDArray next = ScopedForward.run(() -> resnet.forward(input, null));
             if (h != x) {
                 h.close();
             }

@@ -6,6 +6,7 @@ import com.pawprint.diffusion.attention.CrossAttentionConfig;
 import com.pawprint.diffusion.nn.Weights;
 import com.pawprint.diffusion.resnet.ResnetBlock2D;
 import com.pawprint.diffusion.resnet.ResnetBlock2DConfig;
+import com.pawprint.diffusion.unet.ScopedForward;
 
 /** The VAE's bottleneck: {@code resnets.0}, single-head {@code attentions.0}, {@code resnets.1}. */
 public final class UNetMidBlock2D {
@@ -30,10 +31,10 @@ public final class UNetMidBlock2D {
     }
 
     public NDArray forward(NDArray x) {
-        NDArray h = first.forward(x, null);
-        NDArray attended = attention.forward(h);
+        NDArray h = ScopedForward.run(() -> first.forward(x, null));
+        NDArray attended = ScopedForward.run(() -> attention.forward(h));
         h.close();
-        NDArray out = second.forward(attended, null);
+        NDArray out = ScopedForward.run(() -> second.forward(attended, null));
         attended.close();
         return out;
     }

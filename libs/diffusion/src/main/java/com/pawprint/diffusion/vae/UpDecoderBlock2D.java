@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import com.pawprint.diffusion.nn.Weights;
 import com.pawprint.diffusion.resnet.ResnetBlock2D;
 import com.pawprint.diffusion.resnet.ResnetBlock2DConfig;
+import com.pawprint.diffusion.unet.ScopedForward;
 import com.pawprint.diffusion.unet.Upsample2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,8 @@ public final class UpDecoderBlock2D {
     public NDArray forward(NDArray x) {
         NDArray h = x;
         for (ResnetBlock2D resnet : resnets) {
-            NDArray next = resnet.forward(h, null);
+            NDArray input = h;
+            NDArray next = ScopedForward.run(() -> resnet.forward(input, null));
             if (h != x) {
                 h.close();
             }
