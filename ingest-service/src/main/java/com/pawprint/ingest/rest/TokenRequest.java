@@ -1,0 +1,4 @@
+package com.pawprint.ingest.rest;
+
+public record TokenRequest(String apiKey) {
+}

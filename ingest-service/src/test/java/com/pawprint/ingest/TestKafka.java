@@ -1,0 +1,109 @@
+package com.pawprint.ingest;
+
+import com.pawprint.contracts.CloudEventHeaders;
+import com.pawprint.contracts.EventCodec;
+import com.pawprint.contracts.PawEvent;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+
+/** A plain Kafka client on the test's side of the broker: reads what the service published, sends what stages would. */
+public final class TestKafka implements AutoCloseable {
+
+    public static final URI TEST_SOURCE = CloudEventHeaders.serviceSource("ingest-test");
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> received = new ArrayList<>();
+
+    private TestKafka(String topic) {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "ingest-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+    }
+
+    /** Reads {@code topic} from its beginning. */
+    public static TestKafka reading(String topic) {
+        return new TestKafka(topic);
+    }
+
+    public static String bootstrapServers() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    /** Polls until the records read so far satisfy {@code done}; returns all of them. */
+    public List<ConsumerRecord<String, String>> awaitRecords(Predicate<List<ConsumerRecord<String, String>>> done) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+            return done.test(received);
+        });
+        return List.copyOf(received);
+    }
+
+    /** The records whose key is the given pet id, polled until there are at least {@code count}. */
+    public List<ConsumerRecord<String, String>> awaitForPet(UUID petId, int count) {
+        return awaitRecords(records -> forPet(records, petId).size() >= count).stream()
+                .filter(record -> petId.toString().equals(record.key())).toList();
+    }
+
+    private static List<ConsumerRecord<String, String>> forPet(List<ConsumerRecord<String, String>> records,
+                                                               UUID petId) {
+        return records.stream().filter(record -> petId.toString().equals(record.key())).toList();
+    }
+
+    public static Map<String, String> headers(ConsumerRecord<String, String> record) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
+    /** Publishes an event the way a stage does: JSON value, CloudEvents headers, pet id as key. */
+    public static void publish(PawEvent event) {
+        Map<String, String> headers = CloudEventHeaders.of(event, TEST_SOURCE);
+        send(event.topic(), CloudEventHeaders.recordKey(event), EventCodec.encode(event), headers);
+    }
+
+    public static void send(String topic, String key, String value, Map<String, String> headers) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, headerValue) ->
+                    record.headers().add(new RecordHeader(name, headerValue.getBytes(StandardCharsets.UTF_8))));
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send a test record to " + topic, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
