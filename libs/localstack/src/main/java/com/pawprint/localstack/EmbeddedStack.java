@@ -13,11 +13,13 @@ import java.util.function.Supplier;
 /** Kafka, S3Proxy and PostgreSQL in this JVM (PostgreSQL as its child process), data under one folder. */
 final class EmbeddedStack implements RunningStack {
 
+    private final DataDirLock lock;
     private final KafkaBroker kafka;
     private final S3Server s3;
     private final PostgresServer postgres;
 
-    private EmbeddedStack(KafkaBroker kafka, S3Server s3, PostgresServer postgres) {
+    private EmbeddedStack(DataDirLock lock, KafkaBroker kafka, S3Server s3, PostgresServer postgres) {
+        this.lock = lock;
         this.kafka = kafka;
         this.s3 = s3;
         this.postgres = postgres;
@@ -25,7 +27,23 @@ final class EmbeddedStack implements RunningStack {
 
     /** Starts the three side by side; if one fails, the others are stopped again before the error is thrown. */
     static EmbeddedStack start(LaunchOptions options) {
+        DataDirLock lock = DataDirLock.acquire(options.dataDir());
+        try {
+            return start(options, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedStack start(LaunchOptions options, DataDirLock lock) {
         boolean random = options.randomPorts();
+        if (!random) {
+            FreePorts.requireFree(options.kafkaPort(), "Kafka", "--kafka-port");
+            FreePorts.requireFree(options.kafkaControllerPort(), "Kafka controller", "--kafka-controller-port");
+            FreePorts.requireFree(options.s3Port(), "S3", "--s3-port");
+            FreePorts.requireFree(options.postgresPort(), "PostgreSQL", "--postgres-port");
+        }
         int kafkaPort = random ? FreePorts.pick() : options.kafkaPort();
         int controllerPort = random ? FreePorts.pick() : options.kafkaControllerPort();
         Path dataDir = options.dataDir();
@@ -46,7 +64,7 @@ final class EmbeddedStack implements RunningStack {
                 closeStarted(List.of(postgres, s3, kafka), e.getCause());
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
             }
-            return new EmbeddedStack(kafka.join(), s3.join(), postgres.join());
+            return new EmbeddedStack(lock, kafka.join(), s3.join(), postgres.join());
         } finally {
             starters.shutdown();
         }
@@ -82,7 +100,7 @@ final class EmbeddedStack implements RunningStack {
     @Override
     public void close() {
         List<RuntimeException> failures = new ArrayList<>();
-        for (AutoCloseable server : List.<AutoCloseable>of(kafka, s3, postgres)) {
+        for (AutoCloseable server : List.<AutoCloseable>of(kafka, s3, postgres, lock)) {
             try {
                 server.close();
             } catch (Exception e) {

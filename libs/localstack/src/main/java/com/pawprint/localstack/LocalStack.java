@@ -47,8 +47,11 @@ public final class LocalStack {
         try {
             stack = options.containers() ? ContainerStack.start() : EmbeddedStack.start(options);
         } catch (RuntimeException e) {
-            System.err.println("PawPrint local stack did not start: " + e);
-            e.printStackTrace();
+            System.err.println("PawPrint local stack did not start: " + e.getMessage());
+            if (e.getCause() != null || !(e instanceof IllegalStateException)) {
+                // not one of our own explained refusals: the trace is the explanation
+                e.printStackTrace();
+            }
             deleteDataDirIfAsked(options);
             System.exit(EXIT_START_FAILED);
             return;
