@@ -5,8 +5,11 @@ import java.awt.image.BufferedImage;
 /** Decodes an upload and makes its normalized copy (long side capped, sRGB, no metadata) and its thumbnail. */
 public final class Normalizer {
 
-    /** The filter needs this many source pixels per output pixel to antialias well after a subsampled decode. */
-    private static final int SHRINK_ON_LOAD_MARGIN = 2;
+    /**
+     * A subsampled decode keeps at least this many source pixels per output pixel, so the filter still has
+     * detail to average (point subsampling alone would alias). 12 MP (4000 px) to 1024 px decodes every 2nd pixel.
+     */
+    private static final double SHRINK_ON_LOAD_MARGIN = 1.5;
 
     private final NormalizeOptions options;
     private final SafeDecoder decoder;
@@ -32,7 +35,7 @@ public final class Normalizer {
         if (!options.shrinkOnLoad()) {
             return 1;
         }
-        return SafeDecoder.subsamplingFor(header, SHRINK_ON_LOAD_MARGIN * options.maxLongSide());
+        return SafeDecoder.subsamplingFor(header, (int) Math.ceil(SHRINK_ON_LOAD_MARGIN * options.maxLongSide()));
     }
 
     /** Normalizes already decoded, upright sRGB pixels ({@link BufferedImage#TYPE_INT_RGB}). */

@@ -41,16 +41,16 @@ public final class Resampler {
         }
         int width = image.getWidth();
         int height = image.getHeight();
-        int[] src = pixels(image);
         boolean parallel = (long) width * height >= PARALLEL_THRESHOLD_PIXELS;
-
-        int[] horizontal = src;
+        // Horizontal first: it reads each (large) source row once; the vertical pass then works on the narrow
+        // intermediate, whose rows under one kernel stay in cache.
+        int[] horizontal = pixels(image);
         if (outWidth != width) {
-            horizontal = new int[outWidth * height];
+            int[] in = horizontal;
+            int[] out = new int[outWidth * height];
             Kernel kernel = Kernel.of(width, outWidth, filter);
-            int[] in = src;
-            int[] out = horizontal;
             rows(height, parallel).forEach(y -> horizontalRow(in, width, out, outWidth, y, kernel));
+            horizontal = out;
         }
         BufferedImage result = new BufferedImage(outWidth, outHeight, BufferedImage.TYPE_INT_RGB);
         int[] dst = pixels(result);
@@ -58,8 +58,8 @@ public final class Resampler {
             System.arraycopy(horizontal, 0, dst, 0, dst.length);
             return result;
         }
-        Kernel kernel = Kernel.of(height, outHeight, filter);
         int[] in = horizontal;
+        Kernel kernel = Kernel.of(height, outHeight, filter);
         rows(outHeight, parallel).forEach(y -> verticalRow(in, outWidth, dst, y, kernel));
         return result;
     }
@@ -73,7 +73,7 @@ public final class Resampler {
         int inRow = y * width;
         int outRow = y * outWidth;
         for (int x = 0; x < outWidth; x++) {
-            int first = kernel.first[x];
+            int first = inRow + kernel.first[x];
             int taps = kernel.count[x];
             int weightOffset = x * kernel.stride;
             int r = ROUNDING;
@@ -81,7 +81,7 @@ public final class Resampler {
             int b = ROUNDING;
             for (int k = 0; k < taps; k++) {
                 int weight = kernel.weights[weightOffset + k];
-                int rgb = in[inRow + first + k];
+                int rgb = in[first + k];
                 r += ((rgb >> 16) & 0xFF) * weight;
                 g += ((rgb >> 8) & 0xFF) * weight;
                 b += (rgb & 0xFF) * weight;
