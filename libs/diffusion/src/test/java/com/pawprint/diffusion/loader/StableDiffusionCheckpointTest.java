@@ -10,13 +10,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.pawprint.diffusion.clip.ClipTextConfig;
-import com.pawprint.diffusion.clip.ClipTextModel;
-import com.pawprint.diffusion.nn.Weights;
+import com.pawprint.diffusion.device.ComputeDevice;
 import com.pawprint.diffusion.safetensors.SafetensorsWriter;
-import com.pawprint.diffusion.unet.UNet2DConditionConfig;
-import com.pawprint.diffusion.unet.UNet2DConditionModel;
-import com.pawprint.diffusion.vae.AutoencoderKL;
-import com.pawprint.diffusion.vae.VaeConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,24 +44,26 @@ class StableDiffusionCheckpointTest {
     private record Outputs(float[] text, float[] noise, float[] image) {
     }
 
-    private Outputs run(StableDiffusionCheckpoint checkpoint, ClipTextConfig textConfig,
-            UNet2DConditionConfig unetConfig, VaeConfig vaeConfig, List<String> expectedUnused) {
-        Weights text = Weights.of(checkpoint.textEncoder(), manager, DataType.FLOAT32);
-        Weights unet = Weights.of(checkpoint.unet(), manager, DataType.FLOAT32);
-        Weights vae = Weights.of(checkpoint.vae(), manager, DataType.FLOAT32);
-        ClipTextModel clip = ClipTextModel.load(text, textConfig);
-        UNet2DConditionModel unetModel = UNet2DConditionModel.load(unet, unetConfig);
-        AutoencoderKL vaeModel = AutoencoderKL.load(vae, vaeConfig);
-        assertEquals(expectedUnused, checkpoint.reportUnusedKeys(text, unet, vae));
+    private Outputs run(StableDiffusionCheckpoint checkpoint, ModelConfigs configs, List<String> expectedUnused) {
+        try (StableDiffusionModels models = StableDiffusionModels.load(checkpoint, ComputeDevice.cpu(), configs)) {
+            assertEquals(expectedUnused, models.unusedKeys());
+            assertEquals(configs, models.configs());
+            assertEquals(12, models.textEncoderModules().size());
+            assertEquals("text_model.encoder.layers.0.self_attn.q_proj", models.textEncoderModules().all().get(0).path());
+            assertEquals(16 * 12, models.unetModules().matching(path -> path.contains(".attentions.")).size());
 
-        NDArray ids = manager.create(new long[] {998, 5, 17, 999, 999, 999}, new Shape(1, 6));
-        NDArray context = clip.encode(ids, 1);
-        manager.getEngine().setRandomSeed(7);
-        NDArray latents = manager.randomNormal(0, 1, new Shape(1, 4, 8, 8), DataType.FLOAT32);
-        NDArray noise = unetModel.forward(latents, manager.create(new float[] {500f}), context);
-        NDArray image = vaeModel.decode(latents.get(":, :, 0:4, 0:4"));
-        assertEquals(new Shape(1, 3, 32, 32), image.getShape());
-        return new Outputs(context.toFloatArray(), noise.toFloatArray(), image.toFloatArray());
+            NDManager step = models.manager().newSubManager();
+            NDArray ids = step.create(new long[] {998, 5, 17, 999, 999, 999}, new Shape(1, 6));
+            NDArray context = models.textEncoder().encode(ids, 1);
+            step.getEngine().setRandomSeed(7);
+            NDArray latents = step.randomNormal(0, 1, new Shape(1, 4, 8, 8), DataType.FLOAT32);
+            NDArray noise = models.unet().forward(latents, step.create(new float[] {500f}), context);
+            NDArray image = models.vae().decode(latents.get(":, :, 0:4, 0:4"));
+            assertEquals(new Shape(1, 3, 32, 32), image.getShape());
+            Outputs outputs = new Outputs(context.toFloatArray(), noise.toFloatArray(), image.toFloatArray());
+            step.close();
+            return outputs;
+        }
     }
 
     @Test
@@ -88,10 +85,8 @@ class StableDiffusionCheckpointTest {
             assertTrue(checkpoint.componentConfig("scheduler").isPresent());
             assertEquals(Map.of("format", "pt"), checkpoint.metadata());
             assertEquals(514, checkpoint.tokenizer().vocabularySize());
-            fromFolder = run(checkpoint, checkpoint.textEncoderConfig(),
-                    UNet2DConditionConfig.fromJson(checkpoint.componentConfig("unet").orElseThrow()),
-                    VaeConfig.fromJson(checkpoint.componentConfig("vae").orElseThrow()),
-                    List.of("text_model.embeddings.position_ids"));
+            assertEquals(ModelConfigs.tiny(), ModelConfigs.of(checkpoint));
+            fromFolder = run(checkpoint, ModelConfigs.of(checkpoint), List.of("text_model.embeddings.position_ids"));
         }
         Outputs fromSingleFile;
         try (StableDiffusionCheckpoint checkpoint = StableDiffusionCheckpoint.open(single)) {
@@ -99,8 +94,8 @@ class StableDiffusionCheckpointTest {
             assertEquals(ClipTextConfig.sd15(), checkpoint.textEncoderConfig());
             assertTrue(checkpoint.componentConfig("unet").isEmpty());
             assertEquals(49408, checkpoint.tokenizer().vocabularySize());
-            fromSingleFile = run(checkpoint, ClipTextConfig.tiny(), UNet2DConditionConfig.tiny(), VaeConfig.tiny(),
-                    List.of("cond_stage_model.transformer.text_model.embeddings.position_ids", "model_ema.decay"));
+            assertEquals(ModelConfigs.sd15(), ModelConfigs.of(checkpoint));
+            fromSingleFile = run(checkpoint, ModelConfigs.tiny(), List.of("cond_stage_model.transformer.text_model.embeddings.position_ids", "model_ema.decay"));
         }
         assertArrayEquals(fromFolder.text(), fromSingleFile.text());
         assertArrayEquals(fromFolder.noise(), fromSingleFile.noise());
