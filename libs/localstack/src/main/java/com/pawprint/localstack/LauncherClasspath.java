@@ -25,7 +25,8 @@ final class LauncherClasspath {
         return ownLocation() + File.pathSeparator + dependencies();
     }
 
-    private static String dependencies() {
+    /** The server jars, separated by {@link File#pathSeparator}. */
+    static String dependencies() {
         try (InputStream in = LauncherClasspath.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the localstack module was built without " + RESOURCE

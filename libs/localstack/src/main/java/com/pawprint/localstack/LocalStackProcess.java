@@ -32,7 +32,6 @@ public final class LocalStackProcess implements AutoCloseable {
     /** A first start unpacks PostgreSQL and warms up a busy machine's disk cache; later starts take seconds. */
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-    private static final String MAIN_CLASS = "com.pawprint.localstack.LocalStack";
     private static final Pattern CONFIG_LINE = Pattern.compile("([a-z][a-z0-9.-]*)=(.*)");
     private static final int ERROR_TAIL_LINES = 60;
 
@@ -48,17 +47,12 @@ public final class LocalStackProcess implements AutoCloseable {
 
     /** Starts the launcher JVM and returns once it has printed READY. */
     public static LocalStackProcess start(LaunchOptions options) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // The servers are small; C1 alone starts them faster than the full JIT.
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", LauncherClasspath.get(), MAIN_CLASS));
-        command.addAll(options.toArgs());
+        LauncherJvm jvm = LauncherJvm.prepare();
         long startNanos = System.nanoTime();
         Process process;
         try {
             Files.createDirectories(options.dataDir());
-            process = new ProcessBuilder(command).start();
+            process = new ProcessBuilder(jvm.command(options.toArgs())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local stack JVM", e);
         }
@@ -103,14 +97,26 @@ public final class LocalStackProcess implements AutoCloseable {
     /** Closes the launcher's stdin, which stops the servers cleanly, and waits for its JVM to end. */
     @Override
     public void close() {
+        stop(STOP_TIMEOUT, true);
+    }
+
+    /**
+     * For a JVM shutdown hook: asks the stack to stop and waits at most {@code wait} (Surefire halts a test JVM whose
+     * hooks take 30 s); with its stdin closed, the launcher finishes stopping by itself.
+     */
+    void requestStop(Duration wait) {
+        stop(wait, false);
+    }
+
+    private void stop(Duration wait, boolean force) {
         if (!process.isAlive()) {
             return;
         }
         try {
             process.getOutputStream().close();
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) && force) {
                 process.destroy();
-                if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
                 }
             }
@@ -118,7 +124,6 @@ public final class LocalStackProcess implements AutoCloseable {
             process.destroy();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroy();
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ final class SharedStack {
     static final String CONTAINERS = "containers";
 
     /** Outside the {@code pawprint.} and {@code quarkus.} prefixes, so no config mapping mistakes it for its own. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final String STARTED_CONFIG_PROPERTY = "com.pawprint.localstack.started-config";
 
     private SharedStack() {
@@ -54,7 +56,7 @@ final class SharedStack {
             throw new UncheckedIOException("cannot create the local stack's temp folder", e);
         }
         LocalStackProcess stack = LocalStackProcess.start(optionsFor(System.getProperty(STACK_PROPERTY), dataDir));
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "localstack-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.requestStop(STOP_WAIT), "localstack-stop"));
         System.err.printf("PawPrint local stack started in %d ms for this test JVM%n", stack.startTime().toMillis());
         return stack.config();
     }
