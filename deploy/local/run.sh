@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Starts PawPrint on the embedded local stack and runs its main job (the demo story) against it.
+#   deploy/local/run.sh            build, start everything, run the story, keep running until Ctrl-C
+#   deploy/local/run.sh --exit     same, but stop everything once the story is told
+#   deploy/local/run.sh --no-build skip the Maven build (use what target/ already holds)
+# Data survives restarts under $PAWPRINT_HOME (default: .local in the checkout).
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+
+keep_running=true
+build=true
+for arg in "$@"; do
+  case "$arg" in
+    --exit) keep_running=false ;;
+    --no-build) build=false ;;
+    *) echo "unknown argument: $arg (known: --exit, --no-build)" >&2; exit 2 ;;
+  esac
+done
+
+home="${PAWPRINT_HOME:-$root/.local}"
+logs="$home/logs"
+mkdir -p "$logs"
+
+# Development secrets for the local run only; a deployment sets its own.
+export PAWPRINT_AUTH_JWT_SECRET="${PAWPRINT_AUTH_JWT_SECRET:-local-run-jwt-secret-change-me-0123456789abcdef}"
+export PAWPRINT_AUTH_ADMIN_TOKEN="${PAWPRINT_AUTH_ADMIN_TOKEN:-local-admin-token}"
+
+if $build; then
+  echo "Building PawPrint (tests skipped; run ./mvnw verify for those)..."
+  ./mvnw -B -q -DskipTests install
+fi
+
+pids=()
+stop_all() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop_all EXIT INT TERM
+
+wait_for() { # name, command, seconds
+  local name="$1" check="$2" seconds="$3"
+  for _ in $(seq "$seconds"); do
+    if eval "$check" >/dev/null 2>&1; then return 0; fi
+    sleep 1
+  done
+  echo "$name did not come up within ${seconds}s; see $logs" >&2
+  exit 1
+}
+
+echo "Starting the local stack (Kafka :9092, S3 :9000, PostgreSQL :5432), data in $home/stack ..."
+java -jar libs/localstack/target/localstack.jar --data-dir "$home/stack" --ignore-stdin \
+  > "$logs/localstack.log" 2>&1 &
+pids+=($!)
+wait_for "the local stack" "grep -q '^READY' '$logs/localstack.log'" 120
+
+start_service() { # module, port
+  local module="$1" port="$2"
+  echo "Starting $module on :$port ..."
+  java -Dquarkus.http.port="$port" -jar "$module/target/quarkus-app/quarkus-run.jar" > "$logs/$module.log" 2>&1 &
+  pids+=($!)
+  wait_for "$module" "curl -fs http://localhost:$port/q/health/ready" 120
+}
+start_service ingest-service 8081
+
+java -cp "deploy/target/classes:deploy/target/lib/*" com.pawprint.deploy.LocalDemo \
+  --ingest=http://localhost:8081 --kafka=localhost:9092
+
+if $keep_running; then
+  echo
+  echo "PawPrint is running: ingest-service http://localhost:8081 (Swagger UI at /q/swagger-ui). Ctrl-C stops it."
+  echo "Admin token: $PAWPRINT_AUTH_ADMIN_TOKEN   Logs: $logs"
+  wait
+fi

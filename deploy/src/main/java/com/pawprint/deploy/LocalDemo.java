@@ -1,0 +1,217 @@
+package com.pawprint.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pawprint.samples.BadSamples;
+import com.pawprint.samples.Species;
+import com.pawprint.samples.SyntheticPet;
+import com.pawprint.samples.SyntheticPets;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * The story a storefront lives through, told against the running services: a tenant gets a key, creates a pet,
+ * uploads its photos (and a few bad files, to show the verdicts), orders a LoRA training and follows the job.
+ * It prints every step, and then the events the order put on the chain, as far as the chain exists.
+ */
+public final class LocalDemo {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PHOTOS_INGESTED = "photos.ingested";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final DemoSettings settings;
+    private String bearer;
+
+    private LocalDemo(DemoSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        DemoSettings settings = DemoSettings.fromArgs(args);
+        new LocalDemo(settings).run();
+    }
+
+    private void run() throws Exception {
+        String storeName = "demo-store-" + Instant.now().getEpochSecond();
+        step("Admin creates the tenant '" + storeName + "' and issues it an API key");
+        JsonNode tenant = call("POST", "/v1/admin/tenants", json(Map.of("name", storeName)), adminHeaders(), 201);
+        String tenantId = tenant.path("id").asText();
+        JsonNode key = call("POST", "/v1/admin/tenants/" + tenantId + "/keys", noBody(), adminHeaders(), 201);
+        show("tenant", tenant);
+
+        step("The storefront exchanges its API key for a short-lived token");
+        JsonNode token = call("POST", "/v1/auth/token", json(Map.of("apiKey", key.path("key").asText())),
+                Map.of(), 200);
+        bearer = "Bearer " + token.path("accessToken").asText(token.path("access_token").asText());
+
+        step("It creates the pet");
+        JsonNode pet = call("POST", "/v1/pets",
+                json(Map.of("name", "Mochi", "species", "cat", "breed", "british shorthair")), tenantHeaders(), 201);
+        show("pet", pet);
+        String petId = pet.path("id").asText();
+
+        step("It uploads " + settings.photoCount() + " photos of the pet, plus three files the quality gate refuses");
+        List<Part> parts = new ArrayList<>();
+        List<SyntheticPet> photos = SyntheticPets.dataset(Species.CAT, settings.photoCount(), 42L);
+        for (int i = 0; i < photos.size(); i++) {
+            parts.add(new Part("mochi-" + i + ".jpg", "image/jpeg", SyntheticPets.jpeg(photos.get(i).image())));
+        }
+        parts.add(new Part("blurry.jpg", "image/jpeg",
+                SyntheticPets.jpeg(BadSamples.blurred(photos.get(0).image(), 12))));
+        parts.add(new Part("notes.txt", "text/plain", BadSamples.notAnImage()));
+        parts.add(new Part("bomb.png", "image/png", BadSamples.pngBomb(30000, 30000)));
+        JsonNode upload = upload("/v1/pets/" + petId + "/photos", parts);
+        System.out.printf("  accepted %d, rejected %d%n", upload.path("accepted").asInt(), upload.path("rejected").asInt());
+        for (JsonNode verdict : upload.path("files")) {
+            if (!verdict.path("accepted").asBoolean()) {
+                System.out.printf("  rejected %-12s %s%n", verdict.path("fileName").asText(verdict.path("name").asText()),
+                        verdict.path("message").asText(verdict.path("reason").asText()));
+            }
+        }
+
+        step("It orders a LoRA training with a lora-scripts style config");
+        String config = """
+                base_model: sd15
+                output_name: mochi
+                lora_rank: 8
+                lora_alpha: 4
+                batch_size: 1
+                epochs: 10
+                learning_rate: 0.0001
+                resolution: 512
+                save_steps: 200
+                review: auto
+                """;
+        Map<String, String> orderHeaders = new java.util.HashMap<>(tenantHeaders());
+        orderHeaders.put("Content-Type", "application/yaml");
+        orderHeaders.put("Idempotency-Key", UUID.randomUUID().toString());
+        JsonNode job = call("POST", "/v1/pets/" + petId + "/trainings",
+                HttpRequest.BodyPublishers.ofString(config), orderHeaders, 201);
+        show("job", job);
+
+        step("The order went onto the chain as photos.ingested");
+        showEvent(job.path("id").asText());
+
+        step("Job status now");
+        show("job", call("GET", "/v1/jobs/" + job.path("id").asText(), noBody(), tenantHeaders(), 200));
+        System.out.println();
+        System.out.println("The chain ends at photos.ingested for now: labeling, training, rendering and merch are");
+        System.out.println("later issues. Swagger UI: " + settings.ingestUrl() + "/q/swagger-ui");
+    }
+
+    private void showEvent(String jobId) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "local-demo-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(PHOTOS_INGESTED));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value().contains(jobId)) {
+                        System.out.println("  key " + record.key() + ", headers:");
+                        record.headers().forEach(h -> System.out.println("    " + h.key() + ": "
+                                + new String(h.value(), StandardCharsets.UTF_8)));
+                        System.out.println(indent(pretty(record.value())));
+                        return;
+                    }
+                }
+            }
+            throw new IllegalStateException("photos.ingested for job " + jobId + " did not arrive within 30 s");
+        }
+    }
+
+    private JsonNode upload(String path, List<Part> parts) throws IOException, InterruptedException {
+        String boundary = "pawprint-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Part part : parts) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                    + part.fileName() + "\"\r\nContent-Type: " + part.contentType() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.write(part.bytes());
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Map<String, String> headers = new java.util.HashMap<>(tenantHeaders());
+        headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
+        return call("POST", path, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), headers, 200);
+    }
+
+    private JsonNode call(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers,
+                          int expectedStatus) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.ingestUrl() + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body);
+        if (!headers.containsKey("Content-Type")) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expectedStatus) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode()
+                    + " (expected " + expectedStatus + "): " + response.body());
+        }
+        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    private Map<String, String> adminHeaders() {
+        return Map.of("Authorization", "Bearer " + settings.adminToken());
+    }
+
+    private Map<String, String> tenantHeaders() {
+        return Map.of("Authorization", bearer);
+    }
+
+    private static HttpRequest.BodyPublisher json(Object value) throws IOException {
+        return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(value));
+    }
+
+    private static HttpRequest.BodyPublisher noBody() {
+        return HttpRequest.BodyPublishers.noBody();
+    }
+
+    private static void step(String text) {
+        System.out.println();
+        System.out.println("== " + text);
+    }
+
+    private static void show(String label, JsonNode node) {
+        System.out.println("  " + label + ": " + node.toString());
+    }
+
+    private static String pretty(String json) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
+        } catch (IOException e) {
+            return json;
+        }
+    }
+
+    private static String indent(String text) {
+        return text.lines().map(line -> "    " + line).reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+
+    private record Part(String fileName, String contentType, byte[] bytes) {
+    }
+}
