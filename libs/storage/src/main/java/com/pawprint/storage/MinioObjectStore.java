@@ -33,22 +33,30 @@ public class MinioObjectStore implements ObjectStore {
     /** Part size for streams of unknown length: S3's minimum, so an upload buffers at most this much. */
     static final long STREAM_PART_SIZE = 5L * 1024 * 1024;
     /** S3 removes at most 1000 keys per DeleteObjects request. */
-    static final int DELETE_BATCH = 1000;
+    static final int MAX_DELETE_BATCH = 1000;
 
     private final MinioClient client;
     private final MinioClient presignClient;
     private final String bucket;
     private final Duration defaultExpiry;
+    private final int deleteBatch;
 
     /**
      * @param presignClient signs download URLs; it differs from {@code client} only when clients reach the server
      *                      under another host name than the services do, since the host is part of the signature
      */
     public MinioObjectStore(MinioClient client, MinioClient presignClient, String bucket, Duration defaultExpiry) {
+        this(client, presignClient, bucket, defaultExpiry, MAX_DELETE_BATCH);
+    }
+
+    /** With smaller delete batches, so that a test can cross a batch boundary without a thousand objects. */
+    MinioObjectStore(MinioClient client, MinioClient presignClient, String bucket, Duration defaultExpiry,
+            int deleteBatch) {
         this.client = client;
         this.presignClient = presignClient;
         this.bucket = bucket;
         this.defaultExpiry = defaultExpiry;
+        this.deleteBatch = deleteBatch;
     }
 
     public String bucket() {
@@ -66,7 +74,7 @@ public class MinioObjectStore implements ObjectStore {
             if (!"BucketAlreadyOwnedByYou".equals(code) && !"BucketAlreadyExists".equals(code)) {
                 throw failure("create bucket " + bucket, e);
             }
-        } catch (MinioException e) {
+        } catch (MinioException | IllegalStateException e) {
             throw failure("create bucket " + bucket, e);
         }
     }
@@ -75,7 +83,7 @@ public class MinioObjectStore implements ObjectStore {
     public boolean bucketExists() {
         try {
             return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
-        } catch (MinioException e) {
+        } catch (MinioException | IllegalStateException e) {
             throw failure("check bucket " + bucket, e);
         }
     }
@@ -94,7 +102,7 @@ public class MinioObjectStore implements ObjectStore {
                     .stream(data, size < 0 ? null : size, size < 0 ? STREAM_PART_SIZE : null)
                     .contentType(contentType)
                     .build());
-        } catch (MinioException e) {
+        } catch (MinioException | IllegalStateException e) {
             throw failure("put " + key, e);
         }
     }
@@ -112,7 +120,7 @@ public class MinioObjectStore implements ObjectStore {
     public InputStream open(String key) {
         try {
             return client.getObject(GetObjectArgs.builder().bucket(bucket).object(KeyChecks.key(key)).build());
-        } catch (MinioException e) {
+        } catch (MinioException | IllegalStateException e) {
             if (isNoSuchKey(e)) {
                 throw new ObjectNotFoundException(key);
             }
@@ -127,7 +135,7 @@ public class MinioObjectStore implements ObjectStore {
                     client.statObject(StatObjectArgs.builder().bucket(bucket).object(KeyChecks.key(key)).build());
             return Optional.of(new ObjectInfo(key, stat.size(), stat.contentType(),
                     stat.lastModified() == null ? null : stat.lastModified().toInstant()));
-        } catch (MinioException e) {
+        } catch (MinioException | IllegalStateException e) {
             if (isNoSuchKey(e)) {
                 return Optional.empty();
             }
@@ -139,7 +147,7 @@ public class MinioObjectStore implements ObjectStore {
     public void delete(String key) {
         try {
             client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(KeyChecks.key(key)).build());
-        } catch (MinioException e) {
+        } catch (MinioException | IllegalStateException e) {
             if (!isNoSuchKey(e)) {
                 throw failure("delete " + key, e);
             }
@@ -149,16 +157,20 @@ public class MinioObjectStore implements ObjectStore {
     @Override
     public int deletePrefix(String prefix) {
         List<ObjectInfo> objects = list(prefix);
-        for (int from = 0; from < objects.size(); from += DELETE_BATCH) {
-            List<DeleteRequest.Object> batch = objects.subList(from, Math.min(from + DELETE_BATCH, objects.size()))
+        for (int from = 0; from < objects.size(); from += deleteBatch) {
+            List<DeleteRequest.Object> batch = objects.subList(from, Math.min(from + deleteBatch, objects.size()))
                     .stream().map(o -> new DeleteRequest.Object(o.key())).toList();
-            // The client sends the request lazily, while its results are iterated.
-            for (Result<DeleteResult.Error> result :
-                    client.removeObjects(RemoveObjectsArgs.builder().bucket(bucket).objects(batch).build())) {
-                DeleteResult.Error error = get(result, "delete under " + prefix);
-                if (!"NoSuchKey".equals(error.code())) {
-                    throw new StorageException("Could not delete " + error.objectName() + ": " + error.code());
+            try {
+                // The client sends the request lazily, while its results are iterated.
+                for (Result<DeleteResult.Error> result :
+                        client.removeObjects(RemoveObjectsArgs.builder().bucket(bucket).objects(batch).build())) {
+                    DeleteResult.Error error = result.get();
+                    if (!"NoSuchKey".equals(error.code())) {
+                        throw new StorageException("Could not delete " + error.objectName() + ": " + error.code());
+                    }
                 }
+            } catch (MinioException | IllegalStateException e) {
+                throw failure("delete under " + prefix, e);
             }
         }
         return objects.size();
@@ -167,14 +179,18 @@ public class MinioObjectStore implements ObjectStore {
     @Override
     public List<ObjectInfo> list(String prefix) {
         List<ObjectInfo> objects = new ArrayList<>();
-        Iterable<Result<Item>> results = client.listObjects(
-                ListObjectsArgs.builder().bucket(bucket).prefix(KeyChecks.prefix(prefix)).recursive(true).build());
-        for (Result<Item> result : results) {
-            Item item = get(result, "list " + prefix);
-            if (!item.isDir()) {
-                objects.add(new ObjectInfo(item.objectName(), item.size(), null,
-                        item.lastModified() == null ? null : item.lastModified().toInstant()));
+        ListObjectsArgs args =
+                ListObjectsArgs.builder().bucket(bucket).prefix(KeyChecks.prefix(prefix)).recursive(true).build();
+        try {
+            for (Result<Item> result : client.listObjects(args)) {
+                Item item = result.get();
+                if (!item.isDir()) {
+                    objects.add(new ObjectInfo(item.objectName(), item.size(), null,
+                            item.lastModified() == null ? null : item.lastModified().toInstant()));
+                }
             }
+        } catch (MinioException | IllegalStateException e) {
+            throw failure("list " + prefix, e);
         }
         return objects;
     }
@@ -193,24 +209,17 @@ public class MinioObjectStore implements ObjectStore {
                     .object(KeyChecks.key(key))
                     .expiry(Math.toIntExact(expiry.toSeconds()))
                     .build()));
-        } catch (MinioException e) {
+        } catch (MinioException | IllegalStateException e) {
             throw failure("presign " + key, e);
         }
     }
 
-    private static <T> T get(Result<T> result, String operation) {
-        try {
-            return result.get();
-        } catch (MinioException e) {
-            throw failure(operation, e);
-        }
-    }
-
-    private static boolean isNoSuchKey(MinioException e) {
+    private static boolean isNoSuchKey(Exception e) {
         return e instanceof ErrorResponseException response && "NoSuchKey".equals(response.errorResponse().code());
     }
 
-    private static StorageException failure(String operation, MinioException e) {
+    /** MinIO 9 reports transport failures (refused, timed out) as IllegalStateException, server errors as MinioException. */
+    private static StorageException failure(String operation, Exception e) {
         return new StorageException("Object store failed to " + operation + ": " + e.getMessage(), e);
     }
 }
