@@ -1,0 +1,331 @@
+package com.pawprint.diffusion.pipeline;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.pawprint.diffusion.clip.ClipTextModel;
+import com.pawprint.diffusion.nn.GeneratedTensorSource;
+import com.pawprint.diffusion.nn.TensorSource;
+import com.pawprint.diffusion.nn.Weights;
+import com.pawprint.diffusion.schedulers.DdpmNoiseSchedule;
+import com.pawprint.diffusion.schedulers.NoiseSource;
+import com.pawprint.diffusion.schedulers.Sampler;
+import com.pawprint.diffusion.tokenizer.ClipTokenizer;
+import com.pawprint.diffusion.unet.UNet2DConditionModel;
+import com.pawprint.diffusion.vae.AutoencoderKL;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * One loaded Stable Diffusion 1.x model (tokenizer, text encoder, UNet, VAE, noise schedule) on one device, and the
+ * text-to-image pipeline over it. The model is shared: runs are serialized by a lock, because adapters a request
+ * brings are attached to the shared modules for the duration of that request only.
+ *
+ * <p>Memory: each sampler step runs in its own {@link NDScope}, so a run holds the weights, the latents and one
+ * step's intermediates; everything a run creates is released when it returns.
+ */
+public final class StableDiffusion implements AutoCloseable {
+
+    private final ModelConfig config;
+    private final ComputeDevice device;
+    private final ClipTokenizer tokenizer;
+    private final NDManager manager;
+    private final Weights textEncoderWeights;
+    private final Weights unetWeights;
+    private final Weights vaeWeights;
+    private final ClipTextModel textEncoder;
+    private final UNet2DConditionModel unet;
+    private final AutoencoderKL vae;
+    private final DdpmNoiseSchedule noiseSchedule;
+    private final AutoCloseable checkpoint;
+    private final ReentrantLock runLock = new ReentrantLock(true);
+
+    private StableDiffusion(ModelConfig config, ComputeDevice device, ClipTokenizer tokenizer, NDManager manager,
+            Weights textEncoderWeights, Weights unetWeights, Weights vaeWeights, AutoCloseable checkpoint) {
+        this.config = config;
+        this.device = device;
+        this.tokenizer = tokenizer;
+        this.manager = manager;
+        this.textEncoderWeights = textEncoderWeights;
+        this.unetWeights = unetWeights;
+        this.vaeWeights = vaeWeights;
+        this.textEncoder = ClipTextModel.load(textEncoderWeights, config.textEncoder());
+        this.unet = UNet2DConditionModel.load(unetWeights, config.unet());
+        this.vae = AutoencoderKL.load(vaeWeights, config.vae());
+        this.noiseSchedule = new DdpmNoiseSchedule(config.noiseSchedule());
+        this.checkpoint = checkpoint;
+    }
+
+    /**
+     * Builds a model from component sources speaking diffusers names.
+     *
+     * @param checkpoint closed with the model (the files behind the sources); may be null
+     * @throws IllegalArgumentException when the tokenizer's ids do not fit the text encoder's vocabulary
+     */
+    public static StableDiffusion assemble(ModelConfig config, ComputeDevice device, ClipTokenizer tokenizer,
+            TensorSource textEncoder, TensorSource unet, TensorSource vae, AutoCloseable checkpoint) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(device, "device");
+        if (tokenizer.vocabularySize() > config.textEncoder().vocabSize()) {
+            // An id past the embedding table would crash the native engine and the JVM with it.
+            throw new IllegalArgumentException("the tokenizer has " + tokenizer.vocabularySize()
+                    + " tokens but the text encoder embeds only " + config.textEncoder().vocabSize());
+        }
+        NDManager manager = NDManager.newBaseManager(device.device());
+        try {
+            return new StableDiffusion(config, device, tokenizer, manager,
+                    Weights.of(textEncoder, manager, device.dtype()),
+                    Weights.of(unet, manager, device.dtype()),
+                    Weights.of(vae, manager, device.vaeDtype()),
+                    checkpoint);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A model of {@code config} with deterministic random weights (a function of {@code seed} and each weight's
+     * name), for tests, benchmarks and trying the pipeline without a checkpoint. Vocabularies smaller than CLIP's
+     * get the {@link ByteLevelVocabulary} tokenizer.
+     */
+    public static StableDiffusion random(ModelConfig config, long seed, ComputeDevice device) {
+        return assemble(config, device, tokenizerFor(config), GeneratedTensorSource.random(seed),
+                GeneratedTensorSource.random(seed + 1), GeneratedTensorSource.random(seed + 2), null);
+    }
+
+    /**
+     * A model of {@code config} whose weights are zero-stride views of one zero: the structure and parameter counts
+     * of SD 1.5 without gigabytes of memory. Runs compute zeros at full cost, so it also serves for timing.
+     */
+    public static StableDiffusion counting(ModelConfig config, ComputeDevice device) {
+        return assemble(config, device, tokenizerFor(config), GeneratedTensorSource.counting(),
+                GeneratedTensorSource.counting(), GeneratedTensorSource.counting(), null);
+    }
+
+    private static ClipTokenizer tokenizerFor(ModelConfig config) {
+        ClipTokenizer clip = ClipTokenizer.bundled();
+        return clip.vocabularySize() <= config.textEncoder().vocabSize() ? clip : ByteLevelVocabulary.tokenizer();
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public ComputeDevice device() {
+        return device;
+    }
+
+    public ClipTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public ClipTextModel textEncoder() {
+        return textEncoder;
+    }
+
+    public UNet2DConditionModel unet() {
+        return unet;
+    }
+
+    public AutoencoderKL vae() {
+        return vae;
+    }
+
+    public DdpmNoiseSchedule noiseSchedule() {
+        return noiseSchedule;
+    }
+
+    /** The text encoder's weights: its {@link Weights#registry()} lists the modules LoRA can target. */
+    public Weights textEncoderWeights() {
+        return textEncoderWeights;
+    }
+
+    /** The UNet's weights: its {@link Weights#registry()} lists the modules LoRA can target. */
+    public Weights unetWeights() {
+        return unetWeights;
+    }
+
+    public Weights vaeWeights() {
+        return vaeWeights;
+    }
+
+    /** The manager holding the weights; it decides the device. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /**
+     * Holds the model exclusively while {@code work} runs: for callers (trainers, adapters) that change the shared
+     * modules and must not overlap a generation.
+     */
+    public <T> T exclusively(Supplier<T> work) {
+        runLock.lock();
+        try {
+            return work.get();
+        } finally {
+            runLock.unlock();
+        }
+    }
+
+    /**
+     * The text embedding the UNet attends to, {@code [1, 77, hidden]}, in {@code manager}: tokenized with SD 1.x
+     * framing (truncated to 75 text tokens).
+     */
+    public NDArray encodePrompt(String prompt, int clipSkip) {
+        long[] ids = tokenizer.tokenize(prompt).inputIdsAsLongs();
+        NDArray inputIds = manager.create(ids, new Shape(1, ids.length));
+        NDArray embedding = textEncoder.encode(inputIds, clipSkip);
+        inputIds.close();
+        return embedding;
+    }
+
+    /** {@link #generate(Txt2ImgRequest, ProgressListener, CancellationToken)} without progress or cancellation. */
+    public Txt2ImgResult generate(Txt2ImgRequest request) {
+        return generate(request, ProgressListener.NONE, CancellationToken.NONE);
+    }
+
+    /**
+     * Runs text-to-image: encodes the prompt and the negative prompt, samples latents with classifier-free guidance
+     * (the negative prompt is the unconditional branch; both branches go through the UNet as one batch) and decodes
+     * them to sRGB. Waits while another run holds the model.
+     *
+     * @throws GenerationCancelledException when {@code cancellation} is cancelled before the run finishes
+     */
+    public Txt2ImgResult generate(Txt2ImgRequest request, ProgressListener progress, CancellationToken cancellation) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(cancellation, "cancellation");
+        if (request.clipSkip() > config.textEncoder().numHiddenLayers()) {
+            throw new IllegalArgumentException("clip skip " + request.clipSkip() + " exceeds the text encoder's "
+                    + config.textEncoder().numHiddenLayers() + " layers");
+        }
+        return exclusively(() -> {
+            long started = System.nanoTime();
+            try (NDScope runScope = new NDScope()) {
+                runScope.suppressNotUsedWarning();
+                List<BufferedImage> images = run(request, progress, cancellation, started);
+                List<Long> seeds = new ArrayList<>();
+                for (int i = 0; i < request.batchSize(); i++) {
+                    seeds.add(request.seedOf(i));
+                }
+                return new Txt2ImgResult(images, seeds, request.prompt(), List.of(),
+                        Duration.ofNanos(System.nanoTime() - started));
+            }
+        });
+    }
+
+    private List<BufferedImage> run(Txt2ImgRequest request, ProgressListener progress,
+            CancellationToken cancellation, long started) {
+        int batch = request.batchSize();
+        boolean guided = request.usesGuidance();
+        NDArray context = textContext(request, batch, guided);
+
+        List<Long> seeds = new ArrayList<>();
+        for (int i = 0; i < batch; i++) {
+            seeds.add(request.seedOf(i));
+        }
+        NoiseSource noise = new PerImageNoise(seeds);
+        int factor = config.pixelsPerLatent();
+        Shape latentShape = new Shape(batch, config.unet().inChannels(), request.height() / factor,
+                request.width() / factor);
+        int steps = request.steps();
+        try (Sampler sampler = request.sampler().create(noiseSchedule, steps)) {
+            NDArray latents;
+            try (NDArray unit = noise.gaussian(manager, latentShape)) {
+                latents = unit.mul(sampler.initNoiseSigma()).toType(device.dtype(), false);
+            }
+            float[] timesteps = sampler.timesteps();
+            long samplingStarted = System.nanoTime();
+            for (int step = 0; step < steps; step++) {
+                if (cancellation.isCancelled()) {
+                    throw new GenerationCancelledException(step, steps);
+                }
+                NDArray next;
+                try (NDScope stepScope = new NDScope()) {
+                    stepScope.suppressNotUsedWarning();
+                    NDArray prediction = predictNoise(sampler.scaleModelInput(latents, step), timesteps[step],
+                            context, guided ? request.guidanceScale() : 1.0);
+                    next = sampler.step(prediction, step, latents, noise);
+                    NDScope.unregister(next);
+                }
+                NDScope.register(next);
+                latents.close();
+                latents = next;
+                progress.onStep(progressAfter(step + 1, steps, started, samplingStarted));
+            }
+            if (cancellation.isCancelled()) {
+                throw new GenerationCancelledException(steps, steps);
+            }
+            return decode(latents);
+        }
+    }
+
+    /** {@code [B, 77, hidden]} conditional embeddings, preceded by B unconditional ones when guided. */
+    private NDArray textContext(Txt2ImgRequest request, int batch, boolean guided) {
+        NDArray cond = encodePrompt(request.prompt(), request.clipSkip());
+        if (!guided) {
+            return batch == 1 ? cond : cond.repeat(0, batch);
+        }
+        NDArray uncond = encodePrompt(request.negativePrompt(), request.clipSkip());
+        NDArray both = NDArrays.concat(new NDList(uncond.repeat(0, batch), cond.repeat(0, batch)), 0);
+        cond.close();
+        uncond.close();
+        return both;
+    }
+
+    /** The guided noise prediction: {@code uncond + g (cond - uncond)}, both branches in one UNet call. */
+    private NDArray predictNoise(NDArray modelInput, float timestep, NDArray context, double guidance) {
+        NDArray t = manager.create(new float[] {timestep});
+        if (context.getShape().get(0) == modelInput.getShape().get(0)) {
+            return unet.forward(modelInput, t, context);
+        }
+        NDArray doubled = NDArrays.concat(new NDList(modelInput, modelInput), 0);
+        NDArray both = unet.forward(doubled, t, context);
+        doubled.close();
+        NDList halves = both.split(2, 0);
+        NDArray uncond = halves.get(0);
+        NDArray cond = halves.get(1);
+        return uncond.add(cond.sub(uncond).muli(guidance));
+    }
+
+    private List<BufferedImage> decode(NDArray latents) {
+        try (NDScope decodeScope = new NDScope()) {
+            decodeScope.suppressNotUsedWarning();
+            NDArray scaled = latents.toType(device.vaeDtype(), false).div(vae.scalingFactor());
+            return SrgbImages.fromDecoded(vae.decode(scaled));
+        }
+    }
+
+    private static StepProgress progressAfter(int done, int total, long started, long samplingStarted) {
+        long now = System.nanoTime();
+        long perStep = (now - samplingStarted) / done;
+        return new StepProgress(done, total, Duration.ofNanos(now - started),
+                Duration.ofNanos(perStep * (total - done)));
+    }
+
+    /** Releases the weights and closes the checkpoint files. Waits for a running generation. */
+    @Override
+    public void close() {
+        runLock.lock();
+        try {
+            manager.close();
+            if (checkpoint != null) {
+                checkpoint.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close the checkpoint", e);
+        } finally {
+            runLock.unlock();
+        }
+    }
+}
