@@ -8,16 +8,24 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.pawprint.diffusion.clip.ClipTextModel;
+import com.pawprint.diffusion.device.ComputeDevice;
+import com.pawprint.diffusion.loader.CheckpointFormat;
+import com.pawprint.diffusion.loader.ModelConfigs;
+import com.pawprint.diffusion.loader.StableDiffusionCheckpoint;
+import com.pawprint.diffusion.loader.StableDiffusionModels;
+import com.pawprint.diffusion.nn.ModuleRegistry;
 import com.pawprint.diffusion.nn.GeneratedTensorSource;
 import com.pawprint.diffusion.nn.TensorSource;
 import com.pawprint.diffusion.nn.Weights;
 import com.pawprint.diffusion.schedulers.DdpmNoiseSchedule;
+import com.pawprint.diffusion.schedulers.NoiseScheduleConfig;
 import com.pawprint.diffusion.schedulers.NoiseSource;
 import com.pawprint.diffusion.schedulers.Sampler;
 import com.pawprint.diffusion.tokenizer.ClipTokenizer;
 import com.pawprint.diffusion.unet.UNet2DConditionModel;
 import com.pawprint.diffusion.vae.AutoencoderKL;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,90 +43,112 @@ import java.util.function.Supplier;
  */
 public final class StableDiffusion implements AutoCloseable {
 
-    private final ModelConfig config;
+    private final ModelConfigs configs;
     private final ComputeDevice device;
     private final ClipTokenizer tokenizer;
-    private final NDManager manager;
-    private final Weights textEncoderWeights;
-    private final Weights unetWeights;
-    private final Weights vaeWeights;
     private final ClipTextModel textEncoder;
     private final UNet2DConditionModel unet;
     private final AutoencoderKL vae;
+    private final ModuleRegistry textEncoderModules;
+    private final ModuleRegistry unetModules;
     private final DdpmNoiseSchedule noiseSchedule;
-    private final AutoCloseable checkpoint;
+    private final NDManager manager;
+    private final AutoCloseable weightsOwner;
     private final ReentrantLock runLock = new ReentrantLock(true);
 
-    private StableDiffusion(ModelConfig config, ComputeDevice device, ClipTokenizer tokenizer, NDManager manager,
-            Weights textEncoderWeights, Weights unetWeights, Weights vaeWeights, AutoCloseable checkpoint) {
-        this.config = config;
+    private StableDiffusion(ModelConfigs configs, ComputeDevice device, ClipTokenizer tokenizer,
+            ClipTextModel textEncoder, UNet2DConditionModel unet, AutoencoderKL vae, ModuleRegistry textEncoderModules,
+            ModuleRegistry unetModules, NoiseScheduleConfig noiseSchedule, NDManager manager,
+            AutoCloseable weightsOwner) {
+        if (tokenizer.vocabularySize() > configs.textEncoder().vocabSize()) {
+            // An id past the embedding table would crash the native engine, and the JVM with it.
+            throw new IllegalArgumentException("the tokenizer has " + tokenizer.vocabularySize()
+                    + " tokens but the text encoder embeds only " + configs.textEncoder().vocabSize());
+        }
+        this.configs = configs;
         this.device = device;
         this.tokenizer = tokenizer;
+        this.textEncoder = textEncoder;
+        this.unet = unet;
+        this.vae = vae;
+        this.textEncoderModules = textEncoderModules;
+        this.unetModules = unetModules;
+        this.noiseSchedule = new DdpmNoiseSchedule(noiseSchedule);
         this.manager = manager;
-        this.textEncoderWeights = textEncoderWeights;
-        this.unetWeights = unetWeights;
-        this.vaeWeights = vaeWeights;
-        this.textEncoder = ClipTextModel.load(textEncoderWeights, config.textEncoder());
-        this.unet = UNet2DConditionModel.load(unetWeights, config.unet());
-        this.vae = AutoencoderKL.load(vaeWeights, config.vae());
-        this.noiseSchedule = new DdpmNoiseSchedule(config.noiseSchedule());
-        this.checkpoint = checkpoint;
+        this.weightsOwner = weightsOwner;
     }
 
     /**
-     * Builds a model from component sources speaking diffusers names.
-     *
-     * @param checkpoint closed with the model (the files behind the sources); may be null
-     * @throws IllegalArgumentException when the tokenizer's ids do not fit the text encoder's vocabulary
+     * Loads a diffusers folder or a single-file LDM {@code .safetensors} through the checkpoint loader. A folder
+     * declares its configs; a single file means SD 1.5 unless its metadata carries PawPrint's configs
+     * ({@link ModelFiles#CONFIG_METADATA_KEY}, what {@code make-tiny} writes), and it gets CLIP's bundled tokenizer,
+     * or the {@link ByteLevelVocabulary} when its text encoder's vocabulary is smaller. The scheduler config of a
+     * folder is honoured; otherwise SD 1.5's training schedule is used.
      */
-    public static StableDiffusion assemble(ModelConfig config, ComputeDevice device, ClipTokenizer tokenizer,
-            TensorSource textEncoder, TensorSource unet, TensorSource vae, AutoCloseable checkpoint) {
-        Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(device, "device");
-        if (tokenizer.vocabularySize() > config.textEncoder().vocabSize()) {
-            // An id past the embedding table would crash the native engine and the JVM with it.
-            throw new IllegalArgumentException("the tokenizer has " + tokenizer.vocabularySize()
-                    + " tokens but the text encoder embeds only " + config.textEncoder().vocabSize());
+    public static StableDiffusion load(Path checkpointPath, ComputeDevice device) {
+        try (StableDiffusionCheckpoint checkpoint = StableDiffusionCheckpoint.open(checkpointPath)) {
+            ModelConfigs configs = ModelFiles.declaredConfigs(checkpoint);
+            StableDiffusionModels models = StableDiffusionModels.load(checkpoint, device, configs);
+            NoiseScheduleConfig schedule = models.schedulerConfig().map(NoiseScheduleConfig::fromSchedulerConfig)
+                    .orElseGet(NoiseScheduleConfig::sd15);
+            try {
+                // Single files ship no tokenizer; CLIP's would index past a small generated model's embeddings.
+                ClipTokenizer tokenizer = checkpoint.format() == CheckpointFormat.LDM_SINGLE_FILE
+                        ? tokenizerFor(configs) : models.tokenizer();
+                return new StableDiffusion(configs, device, tokenizer, models.textEncoder(), models.unet(),
+                        models.vae(), models.textEncoderModules(), models.unetModules(), schedule, models.manager(),
+                        models);
+            } catch (RuntimeException e) {
+                models.close();
+                throw e;
+            }
         }
-        NDManager manager = NDManager.newBaseManager(device.device());
+    }
+
+    /**
+     * A model of {@code configs} with deterministic random weights (a function of {@code seed} and each weight's
+     * name), for tests, benchmarks and trying the pipeline without a checkpoint. Vocabularies smaller than CLIP's
+     * get the {@link ByteLevelVocabulary} tokenizer.
+     */
+    public static StableDiffusion random(ModelConfigs configs, long seed, ComputeDevice device) {
+        return generated(configs, device, GeneratedTensorSource.random(seed), GeneratedTensorSource.random(seed + 1),
+                GeneratedTensorSource.random(seed + 2));
+    }
+
+    /**
+     * A model of {@code configs} whose weights are zero-stride views of one zero: the structure and parameter counts
+     * of SD 1.5 without gigabytes of memory.
+     */
+    public static StableDiffusion counting(ModelConfigs configs, ComputeDevice device) {
+        return generated(configs, device, GeneratedTensorSource.counting(), GeneratedTensorSource.counting(),
+                GeneratedTensorSource.counting());
+    }
+
+    private static StableDiffusion generated(ModelConfigs configs, ComputeDevice device, TensorSource text,
+            TensorSource unetSource, TensorSource vaeSource) {
+        NDManager manager = device.newManager();
         try {
-            return new StableDiffusion(config, device, tokenizer, manager,
-                    Weights.of(textEncoder, manager, device.dtype()),
-                    Weights.of(unet, manager, device.dtype()),
-                    Weights.of(vae, manager, device.vaeDtype()),
-                    checkpoint);
+            Weights textWeights = Weights.of(text, manager, device.dtype());
+            Weights unetWeights = Weights.of(unetSource, manager, device.dtype());
+            Weights vaeWeights = Weights.of(vaeSource, manager, DataType.FLOAT32);
+            return new StableDiffusion(configs, device, tokenizerFor(configs),
+                    ClipTextModel.load(textWeights, configs.textEncoder()),
+                    UNet2DConditionModel.load(unetWeights, configs.unet()),
+                    AutoencoderKL.load(vaeWeights, configs.vae()),
+                    textWeights.registry(), unetWeights.registry(), NoiseScheduleConfig.sd15(), manager, manager);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
     }
 
-    /**
-     * A model of {@code config} with deterministic random weights (a function of {@code seed} and each weight's
-     * name), for tests, benchmarks and trying the pipeline without a checkpoint. Vocabularies smaller than CLIP's
-     * get the {@link ByteLevelVocabulary} tokenizer.
-     */
-    public static StableDiffusion random(ModelConfig config, long seed, ComputeDevice device) {
-        return assemble(config, device, tokenizerFor(config), GeneratedTensorSource.random(seed),
-                GeneratedTensorSource.random(seed + 1), GeneratedTensorSource.random(seed + 2), null);
-    }
-
-    /**
-     * A model of {@code config} whose weights are zero-stride views of one zero: the structure and parameter counts
-     * of SD 1.5 without gigabytes of memory. Runs compute zeros at full cost, so it also serves for timing.
-     */
-    public static StableDiffusion counting(ModelConfig config, ComputeDevice device) {
-        return assemble(config, device, tokenizerFor(config), GeneratedTensorSource.counting(),
-                GeneratedTensorSource.counting(), GeneratedTensorSource.counting(), null);
-    }
-
-    private static ClipTokenizer tokenizerFor(ModelConfig config) {
+    private static ClipTokenizer tokenizerFor(ModelConfigs configs) {
         ClipTokenizer clip = ClipTokenizer.bundled();
-        return clip.vocabularySize() <= config.textEncoder().vocabSize() ? clip : ByteLevelVocabulary.tokenizer();
+        return clip.vocabularySize() <= configs.textEncoder().vocabSize() ? clip : ByteLevelVocabulary.tokenizer();
     }
 
-    public ModelConfig config() {
-        return config;
+    public ModelConfigs configs() {
+        return configs;
     }
 
     public ComputeDevice device() {
@@ -145,18 +175,14 @@ public final class StableDiffusion implements AutoCloseable {
         return noiseSchedule;
     }
 
-    /** The text encoder's weights: its {@link Weights#registry()} lists the modules LoRA can target. */
-    public Weights textEncoderWeights() {
-        return textEncoderWeights;
+    /** Every Linear/Conv2d of the text encoder by path: the modules text-encoder LoRA attaches to. */
+    public ModuleRegistry textEncoderModules() {
+        return textEncoderModules;
     }
 
-    /** The UNet's weights: its {@link Weights#registry()} lists the modules LoRA can target. */
-    public Weights unetWeights() {
-        return unetWeights;
-    }
-
-    public Weights vaeWeights() {
-        return vaeWeights;
+    /** Every Linear/Conv2d of the UNet by diffusers path: the modules UNet LoRA attaches to. */
+    public ModuleRegistry unetModules() {
+        return unetModules;
     }
 
     /** The manager holding the weights; it decides the device. */
@@ -205,9 +231,9 @@ public final class StableDiffusion implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(cancellation, "cancellation");
-        if (request.clipSkip() > config.textEncoder().numHiddenLayers()) {
+        if (request.clipSkip() > configs.textEncoder().numHiddenLayers()) {
             throw new IllegalArgumentException("clip skip " + request.clipSkip() + " exceeds the text encoder's "
-                    + config.textEncoder().numHiddenLayers() + " layers");
+                    + configs.textEncoder().numHiddenLayers() + " layers");
         }
         return exclusively(() -> {
             long started = System.nanoTime();
@@ -235,8 +261,8 @@ public final class StableDiffusion implements AutoCloseable {
             seeds.add(request.seedOf(i));
         }
         NoiseSource noise = new PerImageNoise(seeds);
-        int factor = config.pixelsPerLatent();
-        Shape latentShape = new Shape(batch, config.unet().inChannels(), request.height() / factor,
+        int factor = configs.vae().downscaleFactor();
+        Shape latentShape = new Shape(batch, configs.unet().inChannels(), request.height() / factor,
                 request.width() / factor);
         int steps = request.steps();
         try (Sampler sampler = request.sampler().create(noiseSchedule, steps)) {
@@ -301,7 +327,7 @@ public final class StableDiffusion implements AutoCloseable {
     private List<BufferedImage> decode(NDArray latents) {
         try (NDScope decodeScope = new NDScope()) {
             decodeScope.suppressNotUsedWarning();
-            NDArray scaled = latents.toType(device.vaeDtype(), false).div(vae.scalingFactor());
+            NDArray scaled = latents.toType(DataType.FLOAT32, false).div(vae.scalingFactor());
             return SrgbImages.fromDecoded(vae.decode(scaled));
         }
     }
@@ -313,17 +339,14 @@ public final class StableDiffusion implements AutoCloseable {
                 Duration.ofNanos(perStep * (total - done)));
     }
 
-    /** Releases the weights and closes the checkpoint files. Waits for a running generation. */
+    /** Releases the weights. Waits for a running generation. */
     @Override
     public void close() {
         runLock.lock();
         try {
-            manager.close();
-            if (checkpoint != null) {
-                checkpoint.close();
-            }
+            weightsOwner.close();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot close the checkpoint", e);
+            throw new IllegalStateException("cannot release the weights", e);
         } finally {
             runLock.unlock();
         }

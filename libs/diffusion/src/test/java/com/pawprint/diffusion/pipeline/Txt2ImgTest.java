@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pawprint.diffusion.device.ComputeDevice;
+import com.pawprint.diffusion.loader.ModelConfigs;
 import com.pawprint.diffusion.schedulers.SamplerKind;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
@@ -22,7 +24,7 @@ class Txt2ImgTest {
 
     @BeforeAll
     static void load() {
-        model = StableDiffusion.random(ModelConfig.tiny(), 42, ComputeDevice.cpu());
+        model = StableDiffusion.random(ModelConfigs.tiny(), 42, ComputeDevice.cpu());
     }
 
     @AfterAll
