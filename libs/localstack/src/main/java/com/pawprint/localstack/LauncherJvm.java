@@ -13,8 +13,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
@@ -55,7 +59,7 @@ final class LauncherJvm {
         }
         try {
             Files.createDirectories(cache);
-            String classpath = ownClassesAsJar(cache) + File.pathSeparator + LauncherClasspath.dependencies();
+            String classpath = ownClassesAsJar(cache, LauncherClasspath.ownLocation()) + File.pathSeparator + LauncherClasspath.dependencies();
             Path archive = cache.resolve("launcher-" + digest((System.getProperty("java.home") + "\n"
                     + System.getProperty("java.vm.version") + "\n" + JVM_OPTIONS + "\n" + classpath)
                     .getBytes(StandardCharsets.UTF_8)) + ".jsa");
@@ -80,10 +84,12 @@ final class LauncherJvm {
         return command;
     }
 
-    /** This module's classes (a jar, or target/classes in this module's own tests) as a jar named by content. */
-    private static Path ownClassesAsJar(Path cache) throws IOException {
-        Path own = LauncherClasspath.ownLocation();
-        byte[] jar = Files.isDirectory(own) ? jarOf(own) : Files.readAllBytes(own);
+    /**
+     * This module's classes (its jar, or target/classes in its own tests) copied into a jar named by their content:
+     * a rebuild that changes nothing keeps the name, and so the archive.
+     */
+    static Path ownClassesAsJar(Path cache, Path location) throws IOException {
+        byte[] jar = jarOf(classFiles(location));
         Path copy = cache.resolve("localstack-" + digest(jar) + ".jar");
         if (!Files.exists(copy)) {
             Path partial = copy.resolveSibling(copy.getFileName() + "." + UUID.randomUUID());
@@ -93,15 +99,38 @@ final class LauncherJvm {
         return copy;
     }
 
-    /** Sorted entries with a fixed time, so the same classes give the same bytes. */
-    private static byte[] jarOf(Path classes) throws IOException {
+    /** Entry name to content, without META-INF (build metadata that the launcher does not need). */
+    private static SortedMap<String, byte[]> classFiles(Path location) throws IOException {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        if (Files.isDirectory(location)) {
+            try (Stream<Path> walk = Files.walk(location)) {
+                for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                    files.put(location.relativize(file).toString().replace(File.separatorChar, '/'),
+                            Files.readAllBytes(file));
+                }
+            }
+        } else {
+            try (JarInputStream jar = new JarInputStream(Files.newInputStream(location))) {
+                for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
+                    if (!entry.isDirectory()) {
+                        files.put(entry.getName(), jar.readAllBytes());
+                    }
+                }
+            }
+        }
+        files.keySet().removeIf(name -> name.startsWith("META-INF/"));
+        return files;
+    }
+
+    /** A fixed entry time, so the same files always give the same bytes. */
+    private static byte[] jarOf(SortedMap<String, byte[]> files) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes); Stream<Path> walk = Files.walk(classes)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                JarEntry entry = new JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/'));
+        try (JarOutputStream jar = new JarOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                JarEntry entry = new JarEntry(file.getKey());
                 entry.setTime(0);
                 jar.putNextEntry(entry);
-                Files.copy(file, jar);
+                jar.write(file.getValue());
                 jar.closeEntry();
             }
         }

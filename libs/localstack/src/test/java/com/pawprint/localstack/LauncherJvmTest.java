@@ -9,6 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +45,26 @@ class LauncherJvmTest {
         assertTrue(Arrays.stream(classpath.split(File.pathSeparator)).allMatch(entry -> entry.endsWith(".jar")),
                 "JDK 17 archives no class from a folder: " + classpath);
         assertEquals(classpath, classpathOf(LauncherJvm.prepare(cache, true).command(List.of())));
+    }
+
+    @Test
+    void aRebuiltJarWithNewTimestampsKeepsTheNameAndSoTheArchive() throws Exception {
+        Path classes = LauncherClasspath.ownLocation();
+        Path rebuilt = cache.resolve("localstack-rebuilt.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(rebuilt), manifest);
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                JarEntry entry = new JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/'));
+                entry.setTime(System.currentTimeMillis());
+                jar.putNextEntry(entry);
+                Files.copy(file, jar);
+                jar.closeEntry();
+            }
+        }
+
+        assertEquals(LauncherJvm.ownClassesAsJar(cache, classes), LauncherJvm.ownClassesAsJar(cache, rebuilt));
     }
 
     @Test

@@ -29,7 +29,7 @@ class ServiceClasspathTest {
             assertThrows(ClassNotFoundException.class, () -> service.loadClass("org.gaul.s3proxy.S3Proxy"));
 
             for (Class<?> type : List.of(LocalStackResource.class, LocalStackProcess.class, SharedStack.class,
-                    LaunchOptions.class, StackConfig.class, LauncherClasspath.class)) {
+                    LaunchOptions.class, StackConfig.class, LauncherClasspath.class, LauncherJvm.class)) {
                 // initializing links and verifies each class, which loads whatever its code refers to
                 assertEquals(service, Class.forName(type.getName(), true, service).getClassLoader());
             }
