@@ -13,15 +13,16 @@ public final class GroupNorm {
     private final int groups;
     private final long channels;
     private final float eps;
-    private final NDArray weight;
-    private final NDArray bias;
+    /** {@code weight} and {@code bias} as {@code [C, 1]} columns, made once so forward never adds arrays to them. */
+    private final NDArray weightColumn;
+    private final NDArray biasColumn;
 
     private GroupNorm(int groups, long channels, double eps, NDArray weight, NDArray bias) {
         this.groups = groups;
         this.channels = channels;
         this.eps = (float) eps;
-        this.weight = weight;
-        this.bias = bias;
+        this.weightColumn = weight.reshape(channels, 1);
+        this.biasColumn = bias.reshape(channels, 1);
     }
 
     /** Loads {@code weight [channels]} and {@code bias [channels]}; {@code channels} must divide into groups. */
@@ -44,11 +45,7 @@ public final class GroupNorm {
         NDArray zeroShift = x.getManager().zeros(normalized, x.getDataType(), x.getDevice());
         NDArray normed = ai.djl.nn.norm.LayerNorm.layerNorm(grouped, normalized, unitScale, zeroShift, eps)
                 .singletonOrThrow()
-                .reshape(shape);
-        long[] affine = new long[shape.dimension()];
-        java.util.Arrays.fill(affine, 1);
-        affine[1] = channels;
-        Shape affineShape = new Shape(affine);
-        return normed.mul(weight.reshape(affineShape)).add(bias.reshape(affineShape));
+                .reshape(shape.get(0), channels, -1);
+        return normed.mul(weightColumn).add(biasColumn).reshape(shape);
     }
 }

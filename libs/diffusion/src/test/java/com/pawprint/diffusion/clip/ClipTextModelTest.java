@@ -96,6 +96,17 @@ class ClipTextModelTest {
     }
 
     @Test
+    void encodingInAStepManagerLeavesNothingBehindInTheWeightsManager() {
+        ClipTextModel model = tiny(8);
+        int before = manager.getManagedArrays().size();
+        try (NDManager step = manager.newSubManager()) {
+            model.forward(step.create(new long[] {1, 2, 3, 4}, new Shape(1, 4)));
+            model.encode(step.create(new long[] {1, 2, 3, 4}, new Shape(1, 4)), 2);
+        }
+        assertEquals(before, manager.getManagedArrays().size());
+    }
+
+    @Test
     void sd15HasTheReferenceParameterCountAndKohyasSeventyTwoTargets() {
         GeneratedTensorSource counting = GeneratedTensorSource.counting();
         Weights weights = Weights.of(counting, manager, DataType.FLOAT32);

@@ -216,4 +216,22 @@ class NnModulesTest {
         assertClose(x.get(new NDIndex(":, 0:1, :")), whole.get(new NDIndex(":, 0:1, :")), 1e-5);
         assertThrows(IllegalArgumentException.class, () -> Attention.scaledDotProduct(x, x, x, 3, null, 0));
     }
+
+    @Test
+    void forwardLeavesNothingBehindInTheWeightsManager() {
+        Weights w = random(9);
+        Linear linear = Linear.load(w.at("fc"), 8, 8, true);
+        Conv2d conv = Conv2d.load(w.at("conv"), 8, 8, 3, 1, 1, true);
+        GroupNorm groupNorm = GroupNorm.load(w.at("gn"), 4, 8, 1e-5);
+        LayerNorm layerNorm = LayerNorm.load(w.at("ln"), 8, 1e-5);
+        Embedding embedding = Embedding.load(w.at("emb"), 10, 8);
+        int before = manager.getManagedArrays().size();
+        try (NDManager step = manager.newSubManager()) {
+            NDArray image = step.randomNormal(new Shape(1, 8, 4, 4));
+            groupNorm.forward(conv.forward(image));
+            NDArray tokens = embedding.forward(step.create(new long[] {1, 2, 3}, new Shape(1, 3)));
+            linear.forward(layerNorm.forward(tokens));
+        }
+        assertEquals(before, manager.getManagedArrays().size());
+    }
 }
