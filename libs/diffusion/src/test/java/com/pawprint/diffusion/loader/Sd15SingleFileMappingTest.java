@@ -30,6 +30,15 @@ class Sd15SingleFileMappingTest {
             assertEquals(686, checkpoint.unet().names().size());
             assertEquals(248, checkpoint.vae().names().size());
             assertEquals(196, checkpoint.textEncoder().names().size());
+            CheckpointSummary summary = CheckpointSummary.of(checkpoint);
+            assertEquals(new CheckpointSummary.ComponentSummary(686, 859_520_964L),
+                    summary.components().get(StableDiffusionCheckpoint.Component.UNET));
+            assertEquals(new CheckpointSummary.ComponentSummary(248, 83_653_863L),
+                    summary.components().get(StableDiffusionCheckpoint.Component.VAE));
+            assertEquals(new CheckpointSummary.ComponentSummary(196, 123_060_480L),
+                    summary.components().get(StableDiffusionCheckpoint.Component.TEXT_ENCODER));
+            assertEquals(1_066_235_307L, summary.totalParameters());
+            assertEquals(CheckpointFormat.LDM_SINGLE_FILE, summary.format());
             Weights text = Weights.of(checkpoint.textEncoder(), manager, DataType.FLOAT32);
             Weights unet = Weights.of(checkpoint.unet(), manager, DataType.FLOAT32);
             Weights vae = Weights.of(checkpoint.vae(), manager, DataType.FLOAT32);
