@@ -1,0 +1,74 @@
+package com.pawprint.diffusion.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiffusionCliTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final DiffusionCli cli = new DiffusionCli(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    private String output() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void makeTinySummaryAndGenerateEndToEnd() throws IOException {
+        cli.run(List.of("make-tiny", dir.toString()));
+        Path single = dir.resolve("tiny.safetensors");
+        assertTrue(Files.isRegularFile(single));
+        assertTrue(Files.isRegularFile(dir.resolve("tiny-diffusers/unet/config.json")));
+
+        cli.run(List.of("summary", single.toString()));
+        assertTrue(output().contains("format: LDM_SINGLE_FILE"), output());
+        assertTrue(output().contains("blockOutChannels=[32, 32, 64, 64]"), output());
+        assertTrue(output().contains("pawprint.diffusers_configs = "), output());
+        assertTrue(output().matches("(?s).*unet: [0-9,]+ tensors, [0-9,]+ parameters.*total: [0-9,]+ parameters.*"),
+                output());
+
+        Path out = dir.resolve("out/cat.png");
+        cli.run(List.of("generate", "--model", single.toString(), "--prompt", "a cat", "--negative", "blurry",
+                "--steps", "2", "--width", "72", "--height", "48", "--seed", "3", "--sampler", "dpmpp_2m_karras",
+                "--device", "cpu", "--batch", "2", "--out", out.toString()));
+        BufferedImage image = ImageIO.read(out.toFile());
+        assertEquals(72, image.getWidth());
+        assertEquals(48, image.getHeight());
+        assertTrue(Files.isRegularFile(dir.resolve("out/cat-1.png")));
+        assertTrue(output().contains("step 2/2"), output());
+        assertTrue(output().contains("(seed 4, 72x48)"), output());
+
+        Path fromFolder = dir.resolve("folder.png");
+        cli.run(List.of("generate", "--model", dir.resolve("tiny-diffusers").toString(), "--prompt", "a cat",
+                "--steps", "1", "--width", "64", "--height", "64", "--device", "cpu", "--out", fromFolder.toString()));
+        assertEquals(64, ImageIO.read(fromFolder.toFile()).getHeight());
+    }
+
+    @Test
+    void badUseNamesTheProblem() {
+        assertEquals("--prompt is required", assertThrows(DiffusionCli.UsageException.class,
+                () -> cli.run(List.of("generate", "--model", "m", "--out", "o.png"))).getMessage());
+        assertEquals("unknown option --colour", assertThrows(DiffusionCli.UsageException.class,
+                () -> cli.run(List.of("generate", "--model", "m", "--prompt", "p", "--out", "o.png", "--colour",
+                        "red"))).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> cli.run(List.of("generate", "--model", "m",
+                "--prompt", "p", "--out", "o.png", "--width", "100"))).getMessage().contains("multiple of 8"));
+        assertEquals("unknown command 'paint'", assertThrows(DiffusionCli.UsageException.class,
+                () -> cli.run(List.of("paint"))).getMessage());
+    }
+}
