@@ -3,12 +3,14 @@ package com.pawprint.imaging;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.EOFException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.zip.ZipException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -103,7 +105,14 @@ public final class SafeDecoder {
                 return Outcome.rejected(RejectionReason.TRUNCATED,
                         "The file is truncated: the decoder reached its end early (" + String.join("; ", warnings) + ").");
             }
-            BufferedImage upright = header.orientation().apply(SrgbConverter.toOpaqueSrgb(raw));
+            BufferedImage srgb = SrgbConverter.toOpaqueSrgb(raw);
+            if (header.format() == ImageFormat.PNG) {
+                Optional<ICC_Profile> profile = PngColorProfile.rgbProfile(bytes);
+                if (profile.isPresent()) {
+                    srgb = SrgbConverter.fromProfile(srgb, profile.get());
+                }
+            }
+            BufferedImage upright = header.orientation().apply(srgb);
             return Outcome.ok(new DecodedImage(header, upright, subsampling));
         } catch (Exception e) {
             return failure(header, e);

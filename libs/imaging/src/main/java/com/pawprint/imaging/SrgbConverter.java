@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 
@@ -32,6 +33,17 @@ public final class SrgbConverter {
             graphics.dispose();
         }
         return opaque;
+    }
+
+    /**
+     * Converts an opaque {@link BufferedImage#TYPE_INT_RGB} image whose values are in {@code profile} (though
+     * labelled sRGB, as the JDK's PNG reader leaves them) to sRGB.
+     */
+    static BufferedImage fromProfile(BufferedImage image, ICC_Profile profile) {
+        BufferedImage target = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        new ColorConvertOp(new ICC_Profile[] {profile, ICC_Profile.getInstance(ColorSpace.CS_sRGB)}, null)
+                .filter(image.getRaster(), target.getRaster());
+        return target;
     }
 
     private static BufferedImage convertProfile(BufferedImage image) {

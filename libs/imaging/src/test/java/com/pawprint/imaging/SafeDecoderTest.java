@@ -8,8 +8,11 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 
 class SafeDecoderTest {
@@ -93,6 +96,28 @@ class SafeDecoderTest {
         assertTrue(grey > 175 && grey < 200, "sRGB value " + grey);
         int untagged = TestImages.rgb(decoder.decode(jpeg).value().image(), 32, 32) & 0xFF;
         assertTrue(Math.abs(untagged - 128) <= 2, "untagged value " + untagged);
+    }
+
+    @Test
+    void pngIccProfileIsConvertedToSrgb() {
+        byte[] png = TestImages.png(TestImages.solid(64, 64, new Color(128, 128, 128)));
+        byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+        chunk.writeBytes("linear\0".getBytes(StandardCharsets.US_ASCII));
+        chunk.write(0);
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (DeflaterOutputStream deflate = new DeflaterOutputStream(compressed)) {
+            deflate.write(profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        chunk.writeBytes(compressed.toByteArray());
+        byte[] tagged = TestImages.withPngChunk(png, "iCCP", chunk.toByteArray());
+
+        int grey = TestImages.rgb(decoder.decode(tagged).value().image(), 32, 32) & 0xFF;
+        assertTrue(grey > 175 && grey < 200, "sRGB value " + grey);
+        byte[] brokenProfile = TestImages.withPngChunk(png, "iCCP", "broken\0\0not zlib".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(128, TestImages.rgb(decoder.decode(brokenProfile).value().image(), 32, 32) & 0xFF);
     }
 
     @Test
