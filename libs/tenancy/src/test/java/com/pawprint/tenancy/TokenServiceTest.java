@@ -1,0 +1,43 @@
+package com.pawprint.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TokenServiceTest {
+
+    record Config(String jwtSecret, Optional<String> adminToken, Duration tokenTtl, String issuer, String audience)
+            implements AuthConfig {}
+
+    static Config config(String secret) {
+        return new Config(secret, Optional.empty(), Duration.ofMinutes(5), "pawprint", "pawprint-api");
+    }
+
+    @Test
+    void shortSecretStopsTheService() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new TokenService(config("x".repeat(31))));
+        assertTrue(refused.getMessage().contains("pawprint.auth.jwt-secret"), refused.getMessage());
+    }
+
+    @Test
+    void secretLengthCountsUtf8Bytes() {
+        TokenService tokens = new TokenService(config("é".repeat(16)));
+        assertEquals("tenant-a", tokens.verify(tokens.issue("tenant-a").accessToken()).tenantId());
+    }
+
+    @Test
+    void issuedTokenCarriesTenantAndConfiguredLifetime() {
+        TokenService tokens = new TokenService(config("s".repeat(32)));
+        IssuedToken issued = tokens.issue("tenant-a");
+        assertEquals("Bearer", issued.tokenType());
+        assertEquals(300, issued.expiresInSeconds());
+        VerifiedToken verified = tokens.verify(issued.accessToken());
+        assertEquals("tenant-a", verified.tenantId());
+        assertEquals(Duration.ofMinutes(5), Duration.between(verified.issuedAt(), verified.expiresAt()));
+    }
+}
