@@ -7,6 +7,5 @@ if ! command -v vipsthumbnail >/dev/null; then
   echo "vipsthumbnail is missing: install it with  apt-get install -y libvips-tools" >&2
   exit 1
 fi
-./mvnw -B -q -pl libs/imaging -am install -DskipTests
-./mvnw -B -q -pl libs/imaging exec:java -Dexec.classpathScope=test \
+./mvnw -B -q -pl libs/imaging test-compile exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=com.pawprint.imaging.bench.NormalizeBenchmark -Dexec.args="$*"

@@ -32,6 +32,22 @@ class BadSamplesGateTest {
     }
 
     @Test
+    void differentSeedsGiveDifferentPerceptualHashes() {
+        List<PerceptualHash> hashes = new ArrayList<>();
+        for (long seed = 100; seed < 106; seed++) {
+            hashes.add(PerceptualHash.of(SyntheticPets.random(seed % 2 == 0 ? Species.CAT : Species.DOG, seed)
+                    .image()));
+        }
+        for (int i = 0; i < hashes.size(); i++) {
+            for (int j = i + 1; j < hashes.size(); j++) {
+                int distance = hashes.get(i).distance(hashes.get(j));
+                assertTrue(distance > QualityGateConfig.DEFAULT_MAX_DUPLICATE_DISTANCE,
+                        "seeds " + (100 + i) + " and " + (100 + j) + " are " + distance + " bits apart");
+            }
+        }
+    }
+
+    @Test
     void eachBadSampleIsRejectedForItsReason() {
         SyntheticPet pet = SyntheticPets.random(Species.CAT, 11);
         byte[] jpeg = SyntheticPets.jpeg(pet.image());
