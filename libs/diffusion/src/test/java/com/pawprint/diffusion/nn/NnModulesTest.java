@@ -70,6 +70,36 @@ class NnModulesTest {
     }
 
     @Test
+    void weightsConvertFloatsToTheComputeTypeAndKeepIntegers() {
+        GeneratedTensorSource generated = GeneratedTensorSource.random(4);
+        Weights half = Weights.of(new TensorSource() {
+            @Override
+            public java.util.Set<String> names() {
+                return java.util.Set.of("w", "ids");
+            }
+
+            @Override
+            public TensorInfo info(String name) {
+                return new TensorInfo(name, name.equals("ids") ? DataType.INT64 : DataType.FLOAT32, new Shape(3));
+            }
+
+            @Override
+            public NDArray load(String name, NDManager m) {
+                return name.equals("ids") ? m.create(new long[] {1, 2, 3}) : generated.load(
+                        generated.require(name, new Shape(3)).name(), m);
+            }
+        }, manager, DataType.FLOAT16);
+        NDArray weight = half.get("w", 3);
+        assertEquals(DataType.FLOAT16, weight.getDataType());
+        assertEquals("w", weight.getName());
+        assertEquals(DataType.INT64, half.get("ids").getDataType());
+        assertThrows(ShapeMismatchException.class, () -> half.get("w", 4));
+        assertThrows(IllegalArgumentException.class, () -> Weights.of(generated, manager, DataType.INT32));
+        assertThrows(IllegalArgumentException.class, () -> half.at(""));
+        assertThrows(IllegalArgumentException.class, () -> half.at(-1));
+    }
+
+    @Test
     void sameNameWithAnotherShapeIsRejectedNamingTheKey() {
         Weights w = random(1).at("a");
         w.get("weight", 4, 4);
