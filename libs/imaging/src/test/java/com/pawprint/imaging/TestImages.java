@@ -1,6 +1,7 @@
 package com.pawprint.imaging;
 
 import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -10,8 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
 /** Generated images and hand-built file structures whose right answers are known. */
@@ -26,7 +29,7 @@ final class TestImages {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setPaint(new java.awt.GradientPaint(0, 0, new Color(random.nextInt()), width, height,
+        g.setPaint(new GradientPaint(0, 0, new Color(random.nextInt()), width, height,
                 new Color(random.nextInt())));
         g.fillRect(0, 0, width, height);
         for (int i = 0; i < 40; i++) {
@@ -154,13 +157,13 @@ final class TestImages {
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height);
         ihdr.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
         out.writeBytes(pngChunk("IHDR", ihdr.array()));
-        java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);
+        Deflater deflater = new Deflater(9);
         deflater.setInput(new byte[1 << 22]);
         deflater.finish();
         byte[] compressed = new byte[1 << 16];
         int length = deflater.deflate(compressed);
         deflater.end();
-        out.writeBytes(pngChunk("IDAT", java.util.Arrays.copyOf(compressed, length)));
+        out.writeBytes(pngChunk("IDAT", Arrays.copyOf(compressed, length)));
         out.writeBytes(pngChunk("IEND", new byte[0]));
         return out.toByteArray();
     }

@@ -10,6 +10,7 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -60,7 +61,7 @@ class SyntheticPetsTest {
 
     @Test
     void randomPetsVaryInLookAndSubjectBoundsLieInsideTheFrame() {
-        Set<PetLook> looks = new java.util.HashSet<>();
+        Set<PetLook> looks = new HashSet<>();
         for (long seed = 0; seed < 8; seed++) {
             SyntheticPet pet = SyntheticPets.random(seed % 2 == 0 ? Species.CAT : Species.DOG, seed);
             looks.add(pet.spec().look());
