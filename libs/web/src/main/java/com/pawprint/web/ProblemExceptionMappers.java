@@ -139,20 +139,22 @@ public class ProblemExceptionMappers {
             415, "unsupported-media-type");
 
     private static String clientSafeDetail(WebApplicationException exception, int status, UriInfo uriInfo) {
+        String path = "/" + stripSlash(uriInfo.getPath());
+        // These come from request matching and body reading, whose messages name Java annotations and classes.
+        switch (status) {
+            case 404: return "No resource at " + path;
+            case 405: return "Method not allowed on " + path;
+            case 406: return "None of the accepted media types can be produced by " + path;
+            case 413: return "Request body exceeds the size limit";
+            case 415: return "Content-Type not supported by " + path;
+            default: break;
+        }
         String message = exception.getMessage();
-        // JAX-RS fills a default message "HTTP 404 Not Found"; anything else was written for the client.
+        // JAX-RS fills a default message "HTTP 400 Bad Request"; anything else was written for the client.
         if (message != null && !message.startsWith("HTTP " + status) && exception.getCause() == null) {
             return message;
         }
-        String path = "/" + stripSlash(uriInfo.getPath());
-        return switch (status) {
-            case 404 -> "No resource at " + path;
-            case 405 -> "Method not allowed on " + path;
-            case 406 -> "None of the accepted media types can be produced by " + path;
-            case 413 -> "Request body exceeds the size limit";
-            case 415 -> "Content-Type not supported by " + path;
-            default -> statusType(status).getReasonPhrase();
-        };
+        return statusType(status).getReasonPhrase();
     }
 
     private static Response malformedJson(JsonProcessingException exception, UriInfo uriInfo) {

@@ -89,6 +89,20 @@ class ProblemExceptionMappersTest {
     }
 
     @Test
+    void unconvertibleQueryParameterIsAClientErrorWithoutInternals() {
+        given().queryParam("limit", "lots").get("/test/pets").then().log().ifValidationFails()
+                .statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
+                        .and(org.hamcrest.Matchers.lessThan(500)))
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void problemIsServedToClientsThatAcceptOnlyJson() {
+        assertProblem(given().accept("application/json").get("/test/missing-pet").then(), 404, "not-found");
+    }
+
+    @Test
     void unexpectedErrorIsGeneric500WithoutInternals() {
         assertProblem(given().get("/test/boom").then(), 500, "internal")
                 .body(not(containsString("hunter2")))

@@ -37,7 +37,8 @@ public class ProblemTestResource {
 
     @GET
     @Path("/missing-pet")
-    public String missingPet() {
+    @Produces(MediaType.APPLICATION_JSON)
+    public Pet missingPet() {
         throw ProblemException.notFound("pet", "42");
     }
 
