@@ -121,7 +121,7 @@ final class KafkaBroker implements AutoCloseable {
 
     private void awaitClusterAnswers() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
+            admin.describeCluster().nodes().get(2, TimeUnit.MINUTES);
         } catch (Exception e) {
             throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer", e);
         }

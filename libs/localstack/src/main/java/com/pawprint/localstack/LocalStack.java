@@ -67,7 +67,6 @@ public final class LocalStack {
         System.err.printf("PawPrint local stack ready in %d ms (%s)%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
                 options.containers() ? "containers" : "data in " + options.dataDir().toAbsolutePath());
-        ClassArchive.recordInBackground();
 
         if (options.watchStdin()) {
             drain(System.in);

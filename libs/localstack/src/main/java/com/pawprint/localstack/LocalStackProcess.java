@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public final class LocalStackProcess implements AutoCloseable {
 
     /** A first start unpacks PostgreSQL and warms up a busy machine's disk cache; later starts take seconds. */
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern CONFIG_LINE = Pattern.compile("([a-z][a-z0-9.-]*)=(.*)");
     private static final int ERROR_TAIL_LINES = 60;
@@ -47,7 +47,7 @@ public final class LocalStackProcess implements AutoCloseable {
 
     /** Starts the launcher JVM and returns once it has printed READY. */
     public static LocalStackProcess start(LaunchOptions options) {
-        LauncherJvm jvm = LauncherJvm.prepare();
+        LauncherJvm jvm = LauncherJvm.prepare(!options.containers());
         long startNanos = System.nanoTime();
         Process process;
         try {

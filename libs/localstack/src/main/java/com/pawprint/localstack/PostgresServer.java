@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** PostgreSQL from zonky's Maven-packaged binaries; a new data folder starts as a copy of {@link PostgresTemplate}. */
 final class PostgresServer implements AutoCloseable {
+
+    /** zonky gives up after 10 s, which a machine shared by many builds can exceed. */
+    static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
 
     private final EmbeddedPostgres postgres;
 
@@ -25,6 +29,7 @@ final class PostgresServer implements AutoCloseable {
                 .setDataDirectory(dataDir.toAbsolutePath())
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
+                .setPGStartupWait(STARTUP_WAIT)
                 // Local data only: losing the last transactions on a crash is an acceptable price for speed.
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")

@@ -60,7 +60,7 @@ final class PostgresTemplate {
         Path building = template.resolveSibling(template.getFileName() + "-" + UUID.randomUUID());
         try {
             EmbeddedPostgres.builder().setDataDirectory(building).setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false).start().close();
+                    .setRegisterShutdownHook(false).setPGStartupWait(PostgresServer.STARTUP_WAIT).start().close();
             Files.move(building, template, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
             DataDirs.deleteRecursively(building);

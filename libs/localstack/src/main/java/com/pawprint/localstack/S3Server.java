@@ -15,7 +15,8 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 /** S3Proxy serving the S3 API from a folder, with AWS signature V4 (V2 too) and the development keys. */
 final class S3Server implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** Generous: a machine shared by many builds can be very slow. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private final S3Proxy proxy;
 

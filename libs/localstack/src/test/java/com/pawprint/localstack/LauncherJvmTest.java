@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.jar.Attributes;
@@ -20,31 +23,57 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LauncherJvmTest {
 
+    private static final byte[] ARCHIVE_HEADER = {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0, 1, 2, 3};
+    private static final String RECORD = "-XX:ArchiveClassesAtExit=";
+    private static final String MAP = "-XX:SharedArchiveFile=";
+
     @TempDir
     Path cache;
 
     @Test
-    void firstLauncherRecordsTheClassArchiveAndLaterOnesMapIt() throws Exception {
-        List<String> first = LauncherJvm.prepare(cache, true).command(List.of("--random-ports"));
-        Path archive = Path.of(valueOf(first, "-D" + ClassArchive.RECORD_PROPERTY + "="));
-        assertTrue(first.contains("-XX:+RecordDynamicDumpInfo"));
-        assertEquals(cache, archive.getParent());
+    void oneLauncherRecordsAtExitAndTheNextStartPublishesAndMapsTheArchive() throws Exception {
+        List<String> recorder = command(true);
+        Path claim = Path.of(valueOf(recorder, RECORD));
+        assertTrue(Files.exists(claim), "the claim tells other launchers a recording is under way");
 
-        Files.write(archive, new byte[] {1});
-        List<String> later = LauncherJvm.prepare(cache, true).command(List.of("--random-ports"));
+        List<String> meanwhile = command(true);
+        assertTrue(meanwhile.stream().noneMatch(option -> option.startsWith(RECORD) || option.startsWith(MAP)),
+                meanwhile::toString);
 
-        assertTrue(later.contains("-XX:SharedArchiveFile=" + archive), later::toString);
-        assertFalse(later.contains("-XX:+RecordDynamicDumpInfo"));
+        Files.write(claim, ARCHIVE_HEADER);
+        List<String> later = command(true);
+        Path archive = Path.of(valueOf(later, MAP));
+        assertFalse(Files.exists(claim));
+        assertTrue(claim.getFileName().toString().startsWith(archive.getFileName().toString()));
         assertEquals("--random-ports", later.get(later.size() - 1));
     }
 
     @Test
+    void aHalfWrittenRecordingIsNeverMappedAndAnAbandonedOneIsRecordedAgain() throws Exception {
+        Path claim = Path.of(valueOf(command(true), RECORD));
+        Files.write(claim, new byte[64]);
+        Files.setLastModifiedTime(claim, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+
+        List<String> next = command(true);
+
+        assertFalse(Files.exists(claim));
+        assertTrue(next.stream().noneMatch(option -> option.startsWith(MAP)));
+        assertTrue(next.stream().anyMatch(option -> option.startsWith(RECORD)), next::toString);
+    }
+
+    @Test
+    void containersModeLaunchersDoNotRecord() {
+        assertTrue(LauncherJvm.prepare(cache, true, false).command(List.of()).stream()
+                .noneMatch(option -> option.startsWith(RECORD)));
+    }
+
+    @Test
     void classpathHoldsOnlyJarsAndTheSameClassesGiveTheSameJar() {
-        String classpath = classpathOf(LauncherJvm.prepare(cache, true).command(List.of()));
+        String classpath = classpathOf(command(true));
 
         assertTrue(Arrays.stream(classpath.split(File.pathSeparator)).allMatch(entry -> entry.endsWith(".jar")),
                 "JDK 17 archives no class from a folder: " + classpath);
-        assertEquals(classpath, classpathOf(LauncherJvm.prepare(cache, true).command(List.of())));
+        assertEquals(classpath, classpathOf(command(true)));
     }
 
     @Test
@@ -69,11 +98,14 @@ class LauncherJvmTest {
 
     @Test
     void withoutTheArchiveTheLauncherRunsFromThePlainClasspath() {
-        List<String> command = LauncherJvm.prepare(cache, false).command(List.of());
+        List<String> command = LauncherJvm.prepare(cache, false, true).command(List.of());
 
         assertEquals(LauncherClasspath.get(), classpathOf(command));
-        assertTrue(command.stream().noneMatch(option -> option.contains("SharedArchiveFile")
-                || option.contains("RecordDynamicDumpInfo")));
+        assertTrue(command.stream().noneMatch(option -> option.startsWith(RECORD) || option.startsWith(MAP)));
+    }
+
+    private List<String> command(boolean mayRecord) {
+        return LauncherJvm.prepare(cache, true, mayRecord).command(List.of("--random-ports"));
     }
 
     private static String classpathOf(List<String> command) {
