@@ -22,15 +22,15 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // Only the protocol goes to the real stdout; a library's stray println must not be read as config.
+        PrintStream protocol = System.out;
+        System.setOut(System.err);
         if (System.getProperty("logback.configurationFile") == null) {
             // S3Proxy's logback would log at DEBUG without a configuration of ours.
             System.setProperty("logback.configurationFile", "localstack-logback.xml");
         }
         // Configured here, before the servers' threads log at once and SLF4J would replay their first lines.
         org.slf4j.LoggerFactory.getILoggerFactory();
-        // Only the protocol goes to the real stdout; a library's stray println must not be read as config.
-        PrintStream protocol = System.out;
-        System.setOut(System.err);
 
         LaunchOptions options;
         try {
