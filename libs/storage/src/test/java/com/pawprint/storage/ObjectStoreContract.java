@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ abstract class ObjectStoreContract {
     @Test
     void streamOfUnknownLengthIsStored() throws Exception {
         byte[] data = new byte[300_000];
-        new java.util.Random(7).nextBytes(data);
+        new Random(7).nextBytes(data);
         store().put(pet.datasetImage("j1", "p1"), new ByteArrayInputStream(data), -1, "image/jpeg");
         try (var in = store().open(pet.datasetImage("j1", "p1"))) {
             assertArrayEquals(data, in.readAllBytes());

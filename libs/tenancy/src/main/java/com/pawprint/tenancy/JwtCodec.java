@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -147,7 +148,7 @@ public final class JwtCodec {
                 throw new InvalidTokenException("malformed token");
             }
             return node;
-        } catch (java.io.IOException notJson) {
+        } catch (IOException notJson) {
             throw new InvalidTokenException("malformed token");
         }
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.pawprint.web.Problem;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,7 +51,7 @@ class AuthenticationFilterTest {
                 .body("detail", equalTo("thing thing-of-b not found")).extract().asString();
         String missing = given().auth().oauth2(token).get("/v1/things/thing-of-b-nope")
                 .then().statusCode(404).extract().asString();
-        org.junit.jupiter.api.Assertions.assertEquals(
+        assertEquals(
                 otherTenants.replace("thing-of-b", "X"), missing.replace("thing-of-b-nope", "X"));
     }
 

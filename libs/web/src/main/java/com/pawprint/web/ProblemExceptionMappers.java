@@ -44,7 +44,7 @@ public class ProblemExceptionMappers {
         return response.build();
     }
 
-    /** JAX-RS' own signals: unknown path (404), wrong method (405), unacceptable Accept (406), wrong Content-Type (415)... */
+    /** JAX-RS' own signals: unknown path (404), wrong method (405), unmet Accept (406), wrong Content-Type (415)... */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception, UriInfo uriInfo) {
         if (exception.getCause() instanceof JsonProcessingException json) {
@@ -100,7 +100,7 @@ public class ProblemExceptionMappers {
         if (BODY_TOO_LARGE_MESSAGE.equals(exception.getMessage())) {
             LOG.debugf("Chunked body over the size limit on %s", uriInfo.getPath());
             if (response.ended()) {
-                return null;
+                return null; // Nothing more can be sent: the 413 is already on the wire.
             }
             return problemResponse(problemForStatus(413, "Request body exceeds the size limit"), uriInfo).build();
         }
@@ -141,13 +141,16 @@ public class ProblemExceptionMappers {
     private static String clientSafeDetail(WebApplicationException exception, int status, UriInfo uriInfo) {
         String path = "/" + stripSlash(uriInfo.getPath());
         // These come from request matching and body reading, whose messages name Java annotations and classes.
-        switch (status) {
-            case 404: return "No resource at " + path;
-            case 405: return "Method not allowed on " + path;
-            case 406: return "None of the accepted media types can be produced by " + path;
-            case 413: return "Request body exceeds the size limit";
-            case 415: return "Content-Type not supported by " + path;
-            default: break;
+        String fixed = switch (status) {
+            case 404 -> "No resource at " + path;
+            case 405 -> "Method not allowed on " + path;
+            case 406 -> "None of the accepted media types can be produced by " + path;
+            case 413 -> "Request body exceeds the size limit";
+            case 415 -> "Content-Type not supported by " + path;
+            default -> null;
+        };
+        if (fixed != null) {
+            return fixed;
         }
         String message = exception.getMessage();
         // JAX-RS fills a default message "HTTP 400 Bad Request"; anything else was written for the client.

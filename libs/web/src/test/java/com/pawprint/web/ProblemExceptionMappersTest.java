@@ -1,9 +1,12 @@
 package com.pawprint.web;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.both;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -91,8 +94,7 @@ class ProblemExceptionMappersTest {
     @Test
     void unconvertibleQueryParameterIsAClientErrorWithoutInternals() {
         given().queryParam("limit", "lots").get("/test/pets").then().log().ifValidationFails()
-                .statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
-                        .and(org.hamcrest.Matchers.lessThan(500)))
+                .statusCode(both(greaterThanOrEqualTo(400)).and(lessThan(500)))
                 .contentType(startsWith(Problem.MEDIA_TYPE))
                 .body(not(containsString("Exception")));
     }
