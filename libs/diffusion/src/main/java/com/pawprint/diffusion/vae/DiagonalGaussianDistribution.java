@@ -2,7 +2,7 @@ package com.pawprint.diffusion.vae;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import java.util.Random;
+import com.pawprint.diffusion.schedulers.NoiseSource;
 
 /**
  * The encoder's latent distribution: independent Gaussians whose mean and log-variance are the two halves of the
@@ -60,15 +60,14 @@ public final class DiagonalGaussianDistribution implements AutoCloseable {
         return mean.add(std.mul(noise));
     }
 
-    /** A sample drawn with noise from {@code random}, so a seed reproduces it on any machine. */
-    public NDArray sample(Random random) {
-        float[] noise = new float[Math.toIntExact(mean.size())];
-        for (int i = 0; i < noise.length; i++) {
-            noise[i] = (float) random.nextGaussian();
-        }
-        try (NDArray n = mean.getManager().create(noise, mean.getShape()).toType(mean.getDataType(), false)) {
-            return sample(n);
-        }
+    /** A sample drawn with noise from {@code noise}, so a seeded source reproduces it on any device. */
+    public NDArray sample(NoiseSource noise) {
+        NDArray drawn = noise.gaussian(mean.getManager(), mean.getShape());
+        NDArray typed = drawn.toType(mean.getDataType(), false);
+        NDArray latent = sample(typed);
+        typed.close();
+        drawn.close();
+        return latent;
     }
 
     @Override

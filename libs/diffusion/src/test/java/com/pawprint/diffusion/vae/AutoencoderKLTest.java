@@ -11,10 +11,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.pawprint.diffusion.nn.GeneratedTensorSource;
 import com.pawprint.diffusion.nn.Weights;
+import com.pawprint.diffusion.schedulers.NoiseSource;
 import com.pawprint.diffusion.unet.Golden;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class AutoencoderKLTest {
             NDArray image = step.randomUniform(-1f, 1f, new Shape(2, 3, 32, 24));
             try (DiagonalGaussianDistribution latent = vae.encode(image)) {
                 assertEquals(new Shape(2, 4, 4, 3), latent.mean().getShape());
-                assertEquals(new Shape(2, 3, 32, 24), vae.decode(latent.sample(new Random(3))).getShape());
+                assertEquals(new Shape(2, 3, 32, 24), vae.decode(latent.sample(NoiseSource.seeded(3))).getShape());
             }
         }
         assertThrows(IllegalArgumentException.class, () -> vae.encode(manager.zeros(new Shape(1, 4, 32, 32))));
@@ -71,8 +71,8 @@ class AutoencoderKLTest {
                     1e-2f);
             NDArray noise = manager.create(new float[] {1f, -1f}, new Shape(1, 2, 1, 1));
             Golden.assertAllClose(latent.mean().add(latent.std().mul(noise)), latent.sample(noise), 1e-6, 0);
-            assertArrayEquals(latent.sample(new Random(9)).toFloatArray(), latent.sample(new Random(9)).toFloatArray(),
-                    0f);
+            assertArrayEquals(latent.sample(NoiseSource.seeded(9)).toFloatArray(),
+                    latent.sample(NoiseSource.seeded(9)).toFloatArray(), 0f);
             assertThrows(IllegalArgumentException.class, () -> latent.sample(manager.zeros(new Shape(2))));
         }
         assertThrows(IllegalArgumentException.class,
