@@ -5,6 +5,7 @@ import com.pawprint.ingest.service.JobView;
 import com.pawprint.ingest.service.PetDeletionService;
 import com.pawprint.ingest.service.PetService;
 import com.pawprint.ingest.service.TrainingService;
+import com.pawprint.tenancy.LogContext;
 import com.pawprint.tenancy.TenantContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -87,6 +88,7 @@ public class PetResource {
                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                           String body) {
         TrainingService.Order order = trainings.order(tenant.tenantId(), petId, idempotencyKey, contentType, body);
+        LogContext.putJobId(order.job().id.toString());
         Response.ResponseBuilder response = Response.created(URI.create("/v1/jobs/" + order.job().id))
                 .entity(JobView.of(order.job()));
         if (order.replayed()) {

@@ -41,6 +41,8 @@ public class PetDeletionService {
             List<Job> running = Job.<Job>find("petId = ?1", pet.id).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                     .stream().filter(job -> !job.status.isTerminal()).toList();
             running.forEach(job -> jobs.announceCancel(job, "the pet was deleted"));
+            // The cancellations are written before the rows they touch disappear (the delete below is a bulk one).
+            Pet.flush();
             // Photos and jobs go with the pet (on delete cascade).
             Pet.delete("id", pet.id);
             LOG.infof("pet %s deleted; %d unfinished job(s) canceled", pet.id, running.size());
