@@ -160,13 +160,12 @@ class JobProgressTest {
     }
 
     private static boolean isCancelOf(ConsumerRecord<String, String> record, UUID jobId) {
-        JobProgress progress = EventCodec.decode(record.value(), JobProgress.class);
-        return progress.metadata().jobId().equals(jobId) && progress.status() == JobStatus.CANCELED
-                && progress.stage() == Stage.INGEST;
+        return TestKafka.isProgress(record, jobId, JobStatus.CANCELED)
+                && EventCodec.decode(record.value(), JobProgress.class).stage() == Stage.INGEST;
     }
 
     static void awaitJob(OrderedJob job, String status) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 tenant.request().get("/v1/jobs/" + job.jobId()).then().body("status", equalTo(status)));
     }
 }

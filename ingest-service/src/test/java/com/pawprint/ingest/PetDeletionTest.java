@@ -1,7 +1,5 @@
 package com.pawprint.ingest;
 
-import com.pawprint.contracts.EventCodec;
-import com.pawprint.contracts.JobProgress;
 import com.pawprint.contracts.JobStatus;
 import com.pawprint.contracts.Topics;
 import com.pawprint.localstack.LocalStackResource;
@@ -49,11 +47,8 @@ class PetDeletionTest {
         tenant.request().get("/v1/jobs/" + job).then().statusCode(404);
         tenant.request().get("/v1/pets/" + otherPet + "/photos").then().statusCode(200);
         try (TestKafka kafka = TestKafka.reading(Topics.JOBS_PROGRESS)) {
-            kafka.awaitRecords(records -> records.stream().anyMatch(record -> {
-                JobProgress progress = EventCodec.decode(record.value(), JobProgress.class);
-                return progress.metadata().jobId().toString().equals(job)
-                        && progress.status() == JobStatus.CANCELED;
-            }));
+            kafka.awaitRecords(records -> records.stream()
+                    .anyMatch(record -> TestKafka.isProgress(record, UUID.fromString(job), JobStatus.CANCELED)));
         }
     }
 }

@@ -2,6 +2,9 @@ package com.pawprint.ingest;
 
 import com.pawprint.contracts.CloudEventHeaders;
 import com.pawprint.contracts.EventCodec;
+import com.pawprint.contracts.JobProgress;
+import com.pawprint.contracts.JobStatus;
+import com.pawprint.contracts.MalformedEventException;
 import com.pawprint.contracts.PawEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,7 +60,7 @@ public final class TestKafka implements AutoCloseable {
 
     /** Polls until the records read so far satisfy {@code done}; returns all of them. */
     public List<ConsumerRecord<String, String>> awaitRecords(Predicate<List<ConsumerRecord<String, String>>> done) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
             consumer.poll(Duration.ofMillis(200)).forEach(received::add);
             return done.test(received);
         });
@@ -73,6 +76,19 @@ public final class TestKafka implements AutoCloseable {
     private static List<ConsumerRecord<String, String>> forPet(List<ConsumerRecord<String, String>> records,
                                                                UUID petId) {
         return records.stream().filter(record -> petId.toString().equals(record.key())).toList();
+    }
+
+    /**
+     * Whether the record is a jobs.progress report of {@code status} for the job. jobs.progress also carries the
+     * unreadable records other tests send on purpose, so those are simply not it.
+     */
+    public static boolean isProgress(ConsumerRecord<String, String> record, UUID jobId, JobStatus status) {
+        try {
+            JobProgress progress = EventCodec.decode(record.value(), JobProgress.class);
+            return progress.metadata().jobId().equals(jobId) && progress.status() == status;
+        } catch (MalformedEventException unreadable) {
+            return false;
+        }
     }
 
     public static Map<String, String> headers(ConsumerRecord<String, String> record) {

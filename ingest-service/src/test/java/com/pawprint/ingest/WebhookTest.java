@@ -85,7 +85,7 @@ class WebhookTest {
         String jobId = Api.order(tenant, pet, UUID.randomUUID().toString(), "application/json", "{}").then()
                 .statusCode(201).extract().path("id");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 2);
         Received first = received.get(0);
         Received retry = received.get(1);
         assertThat(retry.id()).isEqualTo(first.id());
@@ -115,10 +115,10 @@ class WebhookTest {
         Api.uploadAccepted(tenant, pet, List.of(Samples.pet(311), Samples.pet(312)));
         Api.order(tenant, pet, UUID.randomUUID().toString(), "application/json", "{}").then().statusCode(201);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> received.stream().anyMatch(r -> r.path().equals("/moved")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.stream().anyMatch(r -> r.path().equals("/moved")));
         String webhookId = tenant.request().get("/v1/webhooks").then().extract().path("find { it.url == '"
                 + receiverUrl("/moved") + "' }.id");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 tenant.request().get("/v1/webhooks/" + webhookId + "/deliveries").then()
                         .body("[0].lastStatusCode", equalTo(307))
                         .body("[0].state", equalTo("PENDING")));
