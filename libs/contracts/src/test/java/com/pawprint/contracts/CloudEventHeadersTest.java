@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class CloudEventHeadersTest {
@@ -60,7 +61,11 @@ class CloudEventHeadersTest {
         Map<String, String> headers = headersWith(CloudEventHeaders.TIME, null);
         headers.remove(CloudEventHeaders.SUBJECT);
         headers.put(CloudEventHeaders.CONTENT_TYPE, "application/json; charset=utf-8");
-        CloudEventHeaders.parse(headers).checkDescribes(event);
+        CloudEventAttributes attributes = CloudEventHeaders.parse(headers);
+        assertNull(attributes.time());
+        assertNull(attributes.subject());
+        assertEquals("application/json; charset=utf-8", attributes.contentType());
+        attributes.checkDescribes(event);
     }
 
     @Test
