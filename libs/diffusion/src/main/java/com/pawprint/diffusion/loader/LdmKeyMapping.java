@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
  * ({@code down_blocks.i.resnets.j}); the LDM VAE decoder counts its stages from the lowest resolution up, diffusers
  * from the top. Block counts are read off the keys, so the mapping fits any SD 1.x-shaped model, the tiny test
  * configs included.
+ *
+ * <p>The UNet conversions are public for adapters whose keys use LDM names (A1111/ComfyUI-style LoRAs).
  */
-final class LdmKeyMapping {
+public final class LdmKeyMapping {
 
-    static final String UNET_PREFIX = "model.diffusion_model.";
-    static final String VAE_PREFIX = "first_stage_model.";
-    static final String TEXT_ENCODER_PREFIX = "cond_stage_model.transformer.";
+    public static final String UNET_PREFIX = "model.diffusion_model.";
+    public static final String VAE_PREFIX = "first_stage_model.";
+    public static final String TEXT_ENCODER_PREFIX = "cond_stage_model.transformer.";
 
     /**
      * One component's renaming.
@@ -47,7 +49,7 @@ final class LdmKeyMapping {
 
     static Mapping unet(Set<String> keys) {
         int stride = unetStageStride(keys);
-        return map(keys, UNET_PREFIX, key -> unetName(key, stride), false);
+        return map(keys, UNET_PREFIX, key -> unetNameOrNull(key, stride), false);
     }
 
     static Mapping vae(Set<String> keys) {
@@ -113,7 +115,28 @@ final class LdmKeyMapping {
         return stages;
     }
 
-    private static String unetName(String key, int stride) {
+    /**
+     * The diffusers name of an LDM UNet tensor given without {@code model.diffusion_model.}, e.g.
+     * {@code input_blocks.1.1.proj_in.weight} to {@code down_blocks.0.attentions.0.proj_in.weight}; empty when the
+     * name has no diffusers counterpart.
+     */
+    public static java.util.Optional<String> unetName(String ldmName, int layersPerBlock) {
+        if (layersPerBlock < 1) {
+            throw new IllegalArgumentException("layers per block must be positive, got " + layersPerBlock);
+        }
+        return java.util.Optional.ofNullable(unetNameOrNull(ldmName, layersPerBlock + 1));
+    }
+
+    /**
+     * {@link #unetName} for a module path, e.g. {@code output_blocks.3.0.skip_connection} to
+     * {@code up_blocks.1.resnets.0.conv_shortcut}.
+     */
+    public static java.util.Optional<String> unetModulePath(String ldmModulePath, int layersPerBlock) {
+        return unetName(ldmModulePath + ".weight", layersPerBlock)
+                .map(name -> name.substring(0, name.length() - ".weight".length()));
+    }
+
+    private static String unetNameOrNull(String key, int stride) {
         if (key.startsWith("time_embed.0.")) {
             return "time_embedding.linear_1." + key.substring("time_embed.0.".length());
         }
