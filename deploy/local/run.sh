@@ -63,13 +63,15 @@ start_service() { # module, port
   wait_for "$module" "curl -fs http://localhost:$port/q/health/ready" 120
 }
 start_service ingest-service 8081
+start_service labeling-service 8082
 
 java -cp "deploy/target/classes:deploy/target/lib/*" com.pawprint.deploy.LocalDemo \
   --ingest=http://localhost:8081 --kafka=localhost:9092
 
 if $keep_running; then
   echo
-  echo "PawPrint is running: ingest-service http://localhost:8081 (Swagger UI at /q/swagger-ui). Ctrl-C stops it."
+  echo "PawPrint is running: ingest-service http://localhost:8081, labeling-service http://localhost:8082"
+  echo "(Swagger UI at /q/swagger-ui on each). Ctrl-C stops it."
   echo "Admin token: $PAWPRINT_AUTH_ADMIN_TOKEN   Logs: $logs"
   wait
 fi

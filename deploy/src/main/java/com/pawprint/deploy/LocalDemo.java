@@ -35,6 +35,7 @@ public final class LocalDemo {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PHOTOS_INGESTED = "photos.ingested";
+    private static final String CAPTIONS_READY = "captions.ready";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final DemoSettings settings;
@@ -108,16 +109,19 @@ public final class LocalDemo {
         show("job", job);
 
         step("The order went onto the chain as photos.ingested");
-        showEvent(job.path("id").asText());
+        showEvent(PHOTOS_INGESTED, job.path("id").asText());
+
+        step("labeling-service captioned the photos (review: auto) and handed them on as captions.ready");
+        showEvent(CAPTIONS_READY, job.path("id").asText());
 
         step("Job status now");
         show("job", call("GET", "/v1/jobs/" + job.path("id").asText(), noBody(), tenantHeaders(), 200));
         System.out.println();
-        System.out.println("The chain ends at photos.ingested for now: labeling, training, rendering and merch are");
+        System.out.println("The chain ends at captions.ready for now: training, rendering and merch are");
         System.out.println("later issues. Swagger UI: " + settings.ingestUrl() + "/q/swagger-ui");
     }
 
-    private void showEvent(String jobId) {
+    private void showEvent(String topic, String jobId) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "local-demo-" + UUID.randomUUID());
@@ -125,7 +129,7 @@ public final class LocalDemo {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(PHOTOS_INGESTED));
+            consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plusSeconds(30);
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
@@ -138,7 +142,7 @@ public final class LocalDemo {
                     }
                 }
             }
-            throw new IllegalStateException("photos.ingested for job " + jobId + " did not arrive within 30 s");
+            throw new IllegalStateException(topic + " for job " + jobId + " did not arrive within 30 s");
         }
     }
 
