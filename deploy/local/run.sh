@@ -64,6 +64,7 @@ start_service() { # module, port
 }
 start_service ingest-service 8081
 start_service labeling-service 8082
+start_service merch-service 8085
 
 java -cp "deploy/target/classes:deploy/target/lib/*" com.pawprint.deploy.LocalDemo \
   --ingest=http://localhost:8081 --kafka=localhost:9092

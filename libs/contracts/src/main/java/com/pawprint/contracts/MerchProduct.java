@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The files of one product variant and placement: the print file for the printer, a mockup and its thumbnail, and
- * warnings a person should read (for example an effective resolution under 150 DPI).
+ * The files of one product variant and placement: the print file for the printer, a mockup and its thumbnail, the
+ * die-cut line of a sticker as a separate file (null for products that are not die-cut), and warnings a person should read (for example an effective resolution under 150 DPI).
  */
 public record MerchProduct(
         String product,
@@ -14,6 +14,7 @@ public record MerchProduct(
         String printFileKey,
         String mockupKey,
         String thumbnailKey,
+        String cutLineKey,
         List<String> warnings) {
 
     public MerchProduct {

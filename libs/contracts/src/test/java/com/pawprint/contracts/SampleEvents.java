@@ -44,7 +44,7 @@ final class SampleEvents {
                         "a watercolor painting of sks cat", "blurry, text", 42L, 512, 512))),
                 new MerchReady(first.next(CLOCK), MOCHI, List.of(new MerchProduct("mug", "11oz-white", "wrap",
                         pet + "/merch/" + JOB + "/mug-wrap.png", pet + "/merch/" + JOB + "/mug-mockup.png",
-                        pet + "/merch/" + JOB + "/mug-thumb.jpg", List.of("effective resolution 240 DPI")))),
+                        pet + "/merch/" + JOB + "/mug-thumb.jpg", null, List.of("effective resolution 240 DPI")))),
                 new JobProgress(first.next(CLOCK), Stage.TRAINING, JobStatus.TRAINING, 300L, 1500L, 20.0, 240L,
                         0.1234, "epoch 3/15", null));
     }
