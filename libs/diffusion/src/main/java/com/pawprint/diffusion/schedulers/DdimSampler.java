@@ -7,70 +7,49 @@ import ai.djl.ndarray.NDArray;
  * default) plus steps_offset 1, so 50 steps run 981, 961, ..., 1; alpha_bar after the last step is alpha_bar[0]
  * (set_alpha_to_one false); no clipping. eta 0 is deterministic; eta 1 matches DDPM's variance.
  */
-public final class DdimSampler implements Sampler {
+public final class DdimSampler extends AbstractSampler {
 
     private final DdpmNoiseSchedule schedule;
     private final double eta;
     private final int stride;
-    private final int[] timesteps;
 
     public DdimSampler(DdpmNoiseSchedule schedule, int steps) {
         this(schedule, steps, 0);
     }
 
     public DdimSampler(DdpmNoiseSchedule schedule, int steps, double eta) {
-        SamplerSteps.requirePositive(steps);
-        if (steps > schedule.trainTimesteps()) {
-            throw new IllegalArgumentException(steps + " steps exceed the " + schedule.trainTimesteps()
-                    + " training timesteps");
-        }
+        super(leadingTimesteps(schedule, steps));
         if (!(eta >= 0)) {
             throw new IllegalArgumentException("eta must be at least 0, got " + eta);
         }
         this.schedule = schedule;
         this.eta = eta;
         this.stride = schedule.trainTimesteps() / steps;
-        this.timesteps = new int[steps];
+    }
+
+    private static double[] leadingTimesteps(DdpmNoiseSchedule schedule, int steps) {
+        SamplerSteps.requirePositive(steps);
+        if (steps > schedule.trainTimesteps()) {
+            throw new IllegalArgumentException(steps + " steps exceed the " + schedule.trainTimesteps()
+                    + " training timesteps");
+        }
+        int stride = schedule.trainTimesteps() / steps;
+        double[] timesteps = new double[steps];
         for (int i = 0; i < steps; i++) {
             timesteps[i] = (steps - 1 - i) * stride + schedule.config().stepsOffset();
         }
         if (timesteps[0] >= schedule.trainTimesteps()) {
             throw new IllegalArgumentException("steps_offset " + schedule.config().stepsOffset() + " pushes timestep "
-                    + timesteps[0] + " past the schedule");
+                    + (int) timesteps[0] + " past the schedule");
         }
-    }
-
-    @Override
-    public int steps() {
-        return timesteps.length;
-    }
-
-    @Override
-    public float[] timesteps() {
-        float[] result = new float[timesteps.length];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = timesteps[i];
-        }
-        return result;
-    }
-
-    @Override
-    public float initNoiseSigma() {
-        return 1f;
-    }
-
-    /** DDIM feeds the sample to the UNet unchanged. */
-    @Override
-    public NDArray scaleModelInput(NDArray sample, int step) {
-        SamplerSteps.requireStep(step, steps());
-        return sample;
+        return timesteps;
     }
 
     @Override
     public NDArray step(NDArray modelOutput, int step, NDArray sample, NoiseSource noise) {
         SamplerSteps.requireStep(step, steps());
         SamplerSteps.requireSameShape(modelOutput, sample);
-        int timestep = timesteps[step];
+        int timestep = (int) timestep(step);
         int previousTimestep = timestep - stride;
         double alphaBar = schedule.alphaCumprod(timestep);
         double alphaBarPrevious = previousTimestep >= 0 ? schedule.alphaCumprod(previousTimestep)

@@ -13,20 +13,30 @@ import ai.djl.ndarray.NDScope;
  * k-diffusion sigma s, alpha = 1 / sqrt(s^2 + 1), sigma_vp = s alpha and lambda = -log s. Each step uses the
  * previous step's x0 prediction, which this instance keeps: one instance per run, steps in order.
  */
-public final class DpmSolverMultistepSampler implements Sampler {
+public final class DpmSolverMultistepSampler extends AbstractSampler {
 
     private final PredictionType prediction;
-    private final double[] timesteps;
+    /** One per step plus the final 0. */
     private final double[] sigmas;
     private NDArray previousDenoised;
     private int previousStep = -1;
 
     public DpmSolverMultistepSampler(DdpmNoiseSchedule schedule, int steps, boolean karrasSigmas) {
-        SamplerSteps.requirePositive(steps);
+        this(schedule.config().predictionType(),
+                roundedTimesteps(schedule, SamplerSteps.requirePositive(steps), karrasSigmas));
+    }
+
+    private DpmSolverMultistepSampler(PredictionType prediction, SigmaSchedule.Discretization discretization) {
+        super(discretization.timesteps());
+        this.prediction = prediction;
+        this.sigmas = discretization.sigmas();
+    }
+
+    private static SigmaSchedule.Discretization roundedTimesteps(DdpmNoiseSchedule schedule, int steps,
+            boolean karrasSigmas) {
         SigmaSchedule sigmaSchedule = new SigmaSchedule(schedule);
-        this.prediction = schedule.config().predictionType();
-        this.timesteps = new double[steps];
-        this.sigmas = new double[steps + 1];
+        double[] timesteps = new double[steps];
+        double[] sigmas = new double[steps + 1];
         if (karrasSigmas) {
             double[] spaced = SigmaSchedule.karras(sigmaSchedule.sigmaMax(), sigmaSchedule.sigmaMin(), steps);
             for (int i = 0; i < steps; i++) {
@@ -40,27 +50,7 @@ public final class DpmSolverMultistepSampler implements Sampler {
                 sigmas[i] = sigmaSchedule.sigmaAt(timesteps[i]);
             }
         }
-    }
-
-    @Override
-    public int steps() {
-        return timesteps.length;
-    }
-
-    @Override
-    public float[] timesteps() {
-        return SamplerSteps.toFloats(timesteps);
-    }
-
-    @Override
-    public float initNoiseSigma() {
-        return 1f;
-    }
-
-    @Override
-    public NDArray scaleModelInput(NDArray sample, int step) {
-        SamplerSteps.requireStep(step, steps());
-        return sample;
+        return new SigmaSchedule.Discretization(timesteps, sigmas);
     }
 
     @Override

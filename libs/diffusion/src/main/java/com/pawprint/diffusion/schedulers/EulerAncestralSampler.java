@@ -8,40 +8,10 @@ import ai.djl.ndarray.NDArray;
  * sigma_up^2 = sigma_next^2 (sigma^2 - sigma_next^2) / sigma^2 and sigma_down^2 = sigma_next^2 - sigma_up^2.
  * Karras sigmas are an option here as in k-diffusion and A1111 ("Euler a Karras"); diffusers lacks it.
  */
-public final class EulerAncestralSampler implements Sampler {
-
-    private final PredictionType prediction;
-    private final double[] timesteps;
-    private final double[] sigmas;
+public final class EulerAncestralSampler extends SigmaSampler {
 
     public EulerAncestralSampler(DdpmNoiseSchedule schedule, int steps, boolean karrasSigmas) {
-        SigmaSchedule.Discretization discretization =
-                new SigmaSchedule(schedule).linspace(SamplerSteps.requirePositive(steps), karrasSigmas);
-        this.prediction = schedule.config().predictionType();
-        this.timesteps = discretization.timesteps();
-        this.sigmas = discretization.sigmas();
-    }
-
-    @Override
-    public int steps() {
-        return timesteps.length;
-    }
-
-    @Override
-    public float[] timesteps() {
-        return SamplerSteps.toFloats(timesteps);
-    }
-
-    @Override
-    public float initNoiseSigma() {
-        return (float) sigmas[0];
-    }
-
-    @Override
-    public NDArray scaleModelInput(NDArray sample, int step) {
-        SamplerSteps.requireStep(step, steps());
-        double sigma = sigmas[step];
-        return sample.div(Math.sqrt(sigma * sigma + 1));
+        super(schedule, steps, karrasSigmas);
     }
 
     @Override

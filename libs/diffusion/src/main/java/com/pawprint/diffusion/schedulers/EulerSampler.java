@@ -7,42 +7,10 @@ import ai.djl.ndarray.NDArray;
  * EulerDiscreteScheduler with SD 1.5's config: timestep_spacing "linspace" (its default, as the config names none),
  * linear sigma interpolation, final sigma 0, optional Karras sigmas.
  */
-public final class EulerSampler implements Sampler {
-
-    private final PredictionType prediction;
-    private final double[] timesteps;
-    private final double[] sigmas;
+public final class EulerSampler extends SigmaSampler {
 
     public EulerSampler(DdpmNoiseSchedule schedule, int steps, boolean karrasSigmas) {
-        SigmaSchedule.Discretization discretization =
-                new SigmaSchedule(schedule).linspace(SamplerSteps.requirePositive(steps), karrasSigmas);
-        this.prediction = schedule.config().predictionType();
-        this.timesteps = discretization.timesteps();
-        this.sigmas = discretization.sigmas();
-    }
-
-    @Override
-    public int steps() {
-        return timesteps.length;
-    }
-
-    @Override
-    public float[] timesteps() {
-        return SamplerSteps.toFloats(timesteps);
-    }
-
-    /** sigma_max: the first step's noise level (the "linspace" spacing does not add the unit variance). */
-    @Override
-    public float initNoiseSigma() {
-        return (float) sigmas[0];
-    }
-
-    /** sample / sqrt(sigma^2 + 1): the UNet expects unit-variance input. */
-    @Override
-    public NDArray scaleModelInput(NDArray sample, int step) {
-        SamplerSteps.requireStep(step, steps());
-        double sigma = sigmas[step];
-        return sample.div(Math.sqrt(sigma * sigma + 1));
+        super(schedule, steps, karrasSigmas);
     }
 
     @Override

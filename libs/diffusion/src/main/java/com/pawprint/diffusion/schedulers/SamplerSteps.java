@@ -33,12 +33,4 @@ final class SamplerSteps {
     static NDArray float32(NDArray array) {
         return array.toType(DataType.FLOAT32, false);
     }
-
-    static float[] toFloats(double[] values) {
-        float[] result = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = (float) values[i];
-        }
-        return result;
-    }
 }
