@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -163,7 +164,7 @@ public final class DdpmNoiseSchedule {
             values[i] = (float) ofAlphaBar.applyAsDouble(alphasCumprod[(int) timesteps[i]]);
         }
         long[] dims = new long[samples.getShape().dimension()];
-        java.util.Arrays.fill(dims, 1);
+        Arrays.fill(dims, 1);
         dims[0] = values.length;
         return samples.getManager().create(values, new Shape(dims)).toType(samples.getDataType(), false);
     }

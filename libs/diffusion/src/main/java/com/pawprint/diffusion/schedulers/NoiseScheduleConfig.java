@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -72,7 +73,7 @@ public record NoiseScheduleConfig(int trainTimesteps, double betaStart, double b
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(key + " '" + value + "' is not supported; supported: "
-                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT), e);
+                    + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.pawprint.diffusion.tokenizer;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * GPT-2/CLIP's {@code bytes_to_unicode}: a reversible map from each UTF-8 byte to one printable character, so BPE
@@ -15,7 +16,7 @@ final class ByteLevelAlphabet {
     private static final String VOCABULARY_ORDER;
 
     static {
-        java.util.Arrays.fill(CHAR_TO_BYTE, -1);
+        Arrays.fill(CHAR_TO_BYTE, -1);
         StringBuilder printableFirst = new StringBuilder(256);
         StringBuilder remapped = new StringBuilder(68);
         int next = 256;

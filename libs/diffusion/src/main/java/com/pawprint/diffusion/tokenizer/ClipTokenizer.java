@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,7 +211,7 @@ public final class ClipTokenizer {
         String cleaned = ClipTextCleaner.clean(prompt);
         Encoding encoding = encodeCleaned(cleaned, MAX_TEXT_TOKENS);
         int[] inputIds = new int[CONTEXT_LENGTH];
-        java.util.Arrays.fill(inputIds, endId);
+        Arrays.fill(inputIds, endId);
         inputIds[0] = startId;
         int kept = Math.min(encoding.ids.length, MAX_TEXT_TOKENS);
         System.arraycopy(encoding.ids, 0, inputIds, 1, kept);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static com.pawprint.diffusion.schedulers.SchedulerGolden.assertClose;
@@ -101,7 +102,7 @@ class DdpmNoiseScheduleTest {
         long[] again = schedule.sampleTimesteps(manager, 64, new SplittableRandom(7)).toLongArray();
         long[] other = schedule.sampleTimesteps(manager, 64, new SplittableRandom(8)).toLongArray();
         assertArrayEquals(first, again);
-        assertTrue(!java.util.Arrays.equals(first, other));
+        assertTrue(!Arrays.equals(first, other));
         for (long t : first) {
             assertTrue(t >= 0 && t < 1000, "timestep " + t);
         }

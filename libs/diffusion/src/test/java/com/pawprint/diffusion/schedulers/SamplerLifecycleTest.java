@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,7 +43,7 @@ class SamplerLifecycleTest {
                 assertFalse(Float.isNaN(value) || Float.isInfinite(value), kind.id());
             }
         }
-        assertFalse(java.util.Arrays.equals(denoise(SamplerKind.EULER_A, 42), denoise(SamplerKind.EULER_A, 43)));
+        assertFalse(Arrays.equals(denoise(SamplerKind.EULER_A, 42), denoise(SamplerKind.EULER_A, 43)));
     }
 
     @Test

@@ -6,6 +6,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +21,7 @@ class SeededNoiseTest {
         SchedulerGolden.assertClose(SchedulerGolden.root().get("seeded_noise_42"), new SeededNoise(42).next(7),
                 "seed 42");
         assertArrayEquals(new SeededNoise(42).next(1001), new SeededNoise(42).next(1001));
-        assertFalse(java.util.Arrays.equals(new SeededNoise(42).next(16), new SeededNoise(43).next(16)));
+        assertFalse(Arrays.equals(new SeededNoise(42).next(16), new SeededNoise(43).next(16)));
     }
 
     @Test
@@ -46,9 +48,9 @@ class SeededNoiseTest {
             assertEquals(DataType.FLOAT32, first.getDataType());
             assertEquals(manager.getDevice(), first.getDevice());
             float[] stream = new SeededNoise(42).next(19);
-            assertArrayEquals(java.util.Arrays.copyOf(stream, 16), first.toFloatArray());
-            assertArrayEquals(java.util.Arrays.copyOfRange(stream, 16, 19),
-                    java.util.Arrays.copyOfRange(new SeededNoise(42).next(16 + 3 + 1), 16, 19));
+            assertArrayEquals(Arrays.copyOf(stream, 16), first.toFloatArray());
+            assertArrayEquals(Arrays.copyOfRange(stream, 16, 19),
+                    Arrays.copyOfRange(new SeededNoise(42).next(16 + 3 + 1), 16, 19));
             assertEquals(3, second.size());
         }
     }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,7 @@ class ClipTokenizerTest {
     @Test
     void idsAsLongsForEmbeddingLookups() {
         PromptTokens tokens = bundled.tokenize("a cat");
-        assertArrayEquals(new long[] {49406, 320, 2368, 49407}, java.util.Arrays.copyOf(tokens.inputIdsAsLongs(), 4));
+        assertArrayEquals(new long[] {49406, 320, 2368, 49407}, Arrays.copyOf(tokens.inputIdsAsLongs(), 4));
     }
 
     @Test
