@@ -1,6 +1,7 @@
 package com.pawprint.diffusion.tokenizer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,13 +23,13 @@ final class BytePairEncoder {
     private final Map<String, List<String>> unsplittable;
 
     BytePairEncoder(List<String[]> merges, List<String> unsplittableTokens) {
-        Map<String, Integer> byPair = new java.util.HashMap<>(merges.size() * 2);
+        Map<String, Integer> byPair = new HashMap<>(merges.size() * 2);
         for (int rank = 0; rank < merges.size(); rank++) {
             // A repeated merge keeps its last rank, as Python's dict(zip(merges, range(n))) does.
             byPair.put(pairKey(merges.get(rank)[0], merges.get(rank)[1]), rank);
         }
         this.ranks = Map.copyOf(byPair);
-        Map<String, List<String>> specials = new java.util.HashMap<>();
+        Map<String, List<String>> specials = new HashMap<>();
         for (String token : unsplittableTokens) {
             specials.put(token, List.of(token));
         }
