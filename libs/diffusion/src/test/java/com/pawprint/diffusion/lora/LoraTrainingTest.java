@@ -1,0 +1,92 @@
+package com.pawprint.diffusion.lora;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import com.pawprint.diffusion.nn.LoraTarget;
+import com.pawprint.diffusion.schedulers.DdpmNoiseSchedule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Adapters are trainable: gradients reach the LoRA arrays only, and the training step lowers the loss. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoraTrainingTest {
+
+    private NDManager manager;
+    private TinyModel model;
+
+    @BeforeAll
+    void open() {
+        manager = NDManager.newBaseManager();
+        model = new TinyModel(manager, 31);
+    }
+
+    @AfterAll
+    void close() {
+        manager.close();
+    }
+
+    @Test
+    void gradientsReachTheLoraArraysAndNoBaseWeight() {
+        try (LoraNetwork network = LoraNetwork.create(model.base(), 2, 1, 3, manager);
+                AppliedLora applied = network.apply(LoraMode.SIDE_PATH, LoraStrength.of(1));
+                NDManager step = manager.newSubManager()) {
+            TinyModel.randomizeUp(network, 3);
+            try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                NDArray out = model.denoise();
+                out.attach(step);
+                collector.backward(out.square().mean());
+            }
+            for (Map.Entry<String, NDArray> parameter : network.parameters().entrySet()) {
+                // The 8x8 sample reaches the mid block as one token: softmax over one key ignores query and key.
+                boolean constant = parameter.getKey().startsWith("lora_unet_mid_block_attentions_0_transformer_blocks_0"
+                        + "_attn1_to_q") || parameter.getKey().startsWith(
+                        "lora_unet_mid_block_attentions_0_transformer_blocks_0_attn1_to_k");
+                try (NDArray gradient = parameter.getValue().getGradient()) {
+                    assertEquals(!constant, gradient.abs().sum().getFloat() > 0, parameter.getKey());
+                }
+            }
+            List<LoraTarget> base = new ArrayList<>(model.base().unet().all());
+            base.addAll(model.base().textEncoder().all());
+            for (LoraTarget target : base) {
+                assertFalse(target.weight().hasGradient(), target.path() + " stays frozen");
+            }
+        }
+    }
+
+    @Test
+    void trainingStepsLowerTheLossOnAFixedBatch() {
+        DdpmNoiseSchedule schedule = DdpmNoiseSchedule.sd15();
+        NDArray latents = TinyModel.random(manager, new Shape(1, 4, 8, 8), 41);
+        NDArray noise = TinyModel.random(manager, new Shape(1, 4, 8, 8), 42);
+        NDArray timesteps = manager.create(new long[] {300});
+        NDArray context = model.text.encode(model.ids.get("0:1"), 1);
+        try (LoraNetwork network = LoraNetwork.create(model.base(), 4, 4, 5, manager);
+                LoraTrainingStep training = new LoraTrainingStep(model.unet, network, schedule,
+                        LoraTrainingStep.adamW(3e-3f), null, 5)) {
+            float first = training.step(latents, noise, timesteps, () -> context);
+            float last = first;
+            for (int i = 0; i < 2; i++) {
+                last = training.step(latents, noise, timesteps, () -> context);
+            }
+            assertTrue(last < 0.97 * first, "loss " + first + " -> " + last);
+            assertTrue(network.modules(LoraComponent.UNET).get(0).up().abs().sum().getFloat() > 0,
+                    "up moved away from zero");
+            assertTrue(network.modules(LoraComponent.TEXT_ENCODER).get(0).up().abs().sum().getFloat() == 0,
+                    "the text encoder LoRA is left alone without its optimizer");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new LoraTrainingStep(model.unet,
+                LoraNetwork.create(model.base(), 1, 1, 1, manager), schedule, LoraTrainingStep.adamW(1e-4f), null, -1));
+    }
+}
