@@ -1,5 +1,6 @@
 package com.pawprint.diffusion.lora;
 
+import com.pawprint.diffusion.loader.StableDiffusionModels;
 import com.pawprint.diffusion.nn.ModuleRegistry;
 import com.pawprint.diffusion.nn.Weights;
 import java.util.Objects;
@@ -18,6 +19,11 @@ public record LoraBase(ModuleRegistry unet, ModuleRegistry textEncoder) {
     /** The registries of the views the UNet and the text encoder were loaded from. */
     public static LoraBase of(Weights unetWeights, Weights textEncoderWeights) {
         return new LoraBase(unetWeights.registry(), textEncoderWeights.registry());
+    }
+
+    /** The UNet and text encoder of loaded models. */
+    public static LoraBase of(StableDiffusionModels models) {
+        return new LoraBase(models.unetModules(), models.textEncoderModules());
     }
 
     /** A UNet without a text encoder (for UNet-only adapters). */

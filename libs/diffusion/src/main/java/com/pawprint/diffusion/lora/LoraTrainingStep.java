@@ -111,14 +111,19 @@ public final class LoraTrainingStep implements AutoCloseable {
         parameters.forEach((key, parameter) -> {
             try (NDArray gradient = parameter.getGradient()) {
                 optimizer.update(key, parameter, gradient);
-                gradient.subi(gradient);
+                gradient.muli(0);
             }
         });
     }
 
+    /** Clears gradients in place, non-finite ones included (NaN times 0 stays NaN). */
     private static void zeroGradients(Map<String, NDArray> parameters) {
         parameters.values().forEach(parameter -> {
-            try (NDArray gradient = parameter.getGradient()) {
+            try (NDArray gradient = parameter.getGradient();
+                    NDArray nan = gradient.isNaN();
+                    NDArray infinite = gradient.isInfinite();
+                    NDArray nonFinite = nan.logicalOr(infinite)) {
+                gradient.set(nonFinite, 0);
                 gradient.muli(0);
             }
         });

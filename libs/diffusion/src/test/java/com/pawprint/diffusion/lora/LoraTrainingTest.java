@@ -71,7 +71,7 @@ class LoraTrainingTest {
         NDArray latents = TinyModel.random(manager, new Shape(1, 4, 8, 8), 41);
         NDArray noise = TinyModel.random(manager, new Shape(1, 4, 8, 8), 42);
         NDArray timesteps = manager.create(new long[] {300});
-        NDArray context = model.text.encode(model.ids.get("0:1"), 1);
+        NDArray context = model.text.encode(model.ids, 1);
         try (LoraNetwork network = LoraNetwork.create(model.base(), 4, 4, 5, manager);
                 LoraTrainingStep training = new LoraTrainingStep(model.unet, network, schedule,
                         LoraTrainingStep.adamW(3e-3f), null, 5)) {
@@ -81,6 +81,11 @@ class LoraTrainingTest {
                 last = training.step(latents, noise, timesteps, () -> context);
             }
             assertTrue(last < 0.97 * first, "loss " + first + " -> " + last);
+
+            NDArray broken = latents.mul(Float.NaN);
+            assertThrows(IllegalStateException.class, () -> training.step(broken, noise, timesteps, () -> context));
+            float after = training.step(latents, noise, timesteps, () -> context);
+            assertTrue(Float.isFinite(after) && after < first, "a NaN batch leaves no trace: " + after);
             assertTrue(network.modules(LoraComponent.UNET).get(0).up().abs().sum().getFloat() > 0,
                     "up moved away from zero");
             assertTrue(network.modules(LoraComponent.TEXT_ENCODER).get(0).up().abs().sum().getFloat() == 0,
