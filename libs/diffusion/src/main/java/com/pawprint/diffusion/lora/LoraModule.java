@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import com.pawprint.diffusion.nn.Conv2d;
 import com.pawprint.diffusion.nn.LoraSidePath;
 import com.pawprint.diffusion.nn.LoraTarget;
+import com.pawprint.diffusion.nn.Scalars;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -105,15 +106,22 @@ public final class LoraModule {
         return weight.dimension() == 4 ? new Shape(weight.get(0), rank, 1, 1) : new Shape(weight.get(0), rank);
     }
 
-    /** Moves to the target's device and type, and out of any open NDScope: the adapter outlives the call. */
+    /**
+     * A copy in engine-allocated memory on the target's device and type, outside any open NDScope: the adapter
+     * outlives the call. Arrays made from Java data alias a direct buffer that lives only as long as their Java
+     * wrapper, and DJL's toDevice/toType return another wrapper of the same memory when nothing changes (even when
+     * asked to copy), so only duplicate() guarantees memory the adapter owns.
+     */
     private static NDArray placed(NDArray array, LoraTarget target) {
         NDArray weight = target.weight();
-        NDArray result = array.toDevice(weight.getDevice(), false).toType(weight.getDataType(), false);
+        NDArray converted = array.toDevice(weight.getDevice(), false).toType(weight.getDataType(), false);
+        NDArray result = converted.duplicate();
         NDScope.unregister(result);
-        if (result != array) {
-            NDScope.unregister(array);
-            array.close();
+        if (converted != array) {
+            converted.close();
         }
+        NDScope.unregister(array);
+        array.close();
         return result;
     }
 
@@ -207,7 +215,7 @@ public final class LoraModule {
     }
 
     private static NDArray scaled(NDArray out, float factor) {
-        NDArray result = out.mul(factor);
+        NDArray result = Scalars.mul(out, factor);
         out.close();
         return result;
     }

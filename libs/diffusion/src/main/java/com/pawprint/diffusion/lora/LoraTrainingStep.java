@@ -98,8 +98,10 @@ public final class LoraTrainingStep implements AutoCloseable {
             return squared.mean();
         }
         NDArray perSample = squared.reshape(squared.getShape().get(0), -1).mean(new int[] {1});
-        NDArray weights = schedule.minSnrWeights(timesteps, minSnrGamma).toType(perSample.getDataType(), false)
-                .toDevice(perSample.getDevice(), false);
+        // A native copy: autograd keeps the weights for the backward pass, and arrays made from Java data alias a
+        // buffer that dies with its wrapper (see Scalars).
+        NDArray weights = schedule.minSnrWeights(timesteps, minSnrGamma)
+                .toDevice(perSample.getDevice(), false).toType(perSample.getDataType(), false).duplicate();
         return perSample.mul(weights).mean();
     }
 

@@ -53,7 +53,7 @@ public final class Attention {
         for (long start = 0; start < queries; start += slice) {
             long end = Math.min(queries, start + slice);
             NDArray querySlice = slice == queries ? qh : qh.get(new NDIndex(":, :, {}:{}", start, end));
-            NDArray scores = querySlice.matMul(kt).muli(scale);
+            NDArray scores = Scalars.muli(querySlice.matMul(kt), scale);
             if (maskOrNull != null) {
                 NDArray mask = maskPerQuery && slice != queries
                         ? maskOrNull.get(new NDIndex("..., {}:{}, :", start, end)) : maskOrNull;

@@ -5,6 +5,7 @@ import com.pawprint.diffusion.nn.Activations;
 import com.pawprint.diffusion.nn.Conv2d;
 import com.pawprint.diffusion.nn.GroupNorm;
 import com.pawprint.diffusion.nn.Linear;
+import com.pawprint.diffusion.nn.Scalars;
 import com.pawprint.diffusion.nn.Weights;
 
 /**
@@ -80,7 +81,7 @@ public final class ResnetBlock2D {
         if (shortcut != x) {
             shortcut.close();
         }
-        return config.outputScaleFactor() == 1.0 ? sum : sum.div(config.outputScaleFactor());
+        return config.outputScaleFactor() == 1.0 ? sum : Scalars.div(sum, config.outputScaleFactor());
     }
 
     /** {@code conv(SiLU(norm(x)))}, releasing the two full-size temporaries as soon as they are used. */
