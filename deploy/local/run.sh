@@ -71,7 +71,8 @@ java -cp "deploy/target/classes:deploy/target/lib/*" com.pawprint.deploy.LocalDe
 
 if $keep_running; then
   echo
-  echo "PawPrint is running: ingest-service http://localhost:8081, labeling-service http://localhost:8082"
+  echo "PawPrint is running: ingest-service http://localhost:8081, labeling-service http://localhost:8082,"
+  echo "merch-service http://localhost:8085"
   echo "(Swagger UI at /q/swagger-ui on each). Ctrl-C stops it."
   echo "Admin token: $PAWPRINT_AUTH_ADMIN_TOKEN   Logs: $logs"
   wait
