@@ -13,6 +13,13 @@ import com.pawprint.diffusion.loader.CheckpointFormat;
 import com.pawprint.diffusion.loader.ModelConfigs;
 import com.pawprint.diffusion.loader.StableDiffusionCheckpoint;
 import com.pawprint.diffusion.loader.StableDiffusionModels;
+import com.pawprint.diffusion.lora.AppliedLora;
+import com.pawprint.diffusion.lora.LoraBase;
+import com.pawprint.diffusion.lora.LoraMode;
+import com.pawprint.diffusion.lora.LoraNetwork;
+import com.pawprint.diffusion.lora.LoraPrompt;
+import com.pawprint.diffusion.lora.LoraReference;
+import com.pawprint.diffusion.lora.LoraUse;
 import com.pawprint.diffusion.nn.ModuleRegistry;
 import com.pawprint.diffusion.nn.GeneratedTensorSource;
 import com.pawprint.diffusion.nn.TensorSource;
@@ -215,20 +222,68 @@ public final class StableDiffusion implements AutoCloseable {
         return embedding;
     }
 
-    /** {@link #generate(Txt2ImgRequest, ProgressListener, CancellationToken)} without progress or cancellation. */
+    /** {@link #generate(Txt2ImgRequest, LoraResolver, ProgressListener, CancellationToken)} with no LoRA files. */
     public Txt2ImgResult generate(Txt2ImgRequest request) {
-        return generate(request, ProgressListener.NONE, CancellationToken.NONE);
+        return generate(request, LoraResolver.NONE, ProgressListener.NONE, CancellationToken.NONE);
+    }
+
+    /** {@link #generate(Txt2ImgRequest, LoraResolver, ProgressListener, CancellationToken)} with no LoRA files. */
+    public Txt2ImgResult generate(Txt2ImgRequest request, ProgressListener progress, CancellationToken cancellation) {
+        return generate(request, LoraResolver.NONE, progress, cancellation);
     }
 
     /**
-     * Runs text-to-image: encodes the prompt and the negative prompt, samples latents with classifier-free guidance
-     * (the negative prompt is the unconditional branch; both branches go through the UNet as one batch) and decodes
-     * them to sRGB. Waits while another run holds the model.
+     * Runs text-to-image: takes the prompt's {@code <lora:name:te[:unet]>} tags out, loads each named file through
+     * {@code loras} and attaches it as a side path for this run only, encodes the prompt and the negative prompt,
+     * samples latents with classifier-free guidance (the negative prompt is the unconditional branch; both branches
+     * go through the UNet as one batch) and decodes them to sRGB. Waits while another run holds the model; the
+     * adapters are detached before the next run starts, also when this one fails or is cancelled.
      *
+     * @throws IllegalArgumentException      for a tag whose name {@code loras} does not know, or a malformed tag
      * @throws GenerationCancelledException when {@code cancellation} is cancelled before the run finishes
      */
-    public Txt2ImgResult generate(Txt2ImgRequest request, ProgressListener progress, CancellationToken cancellation) {
+    public Txt2ImgResult generate(Txt2ImgRequest request, LoraResolver loras, ProgressListener progress,
+            CancellationToken cancellation) {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(loras, "loras");
+        LoraPrompt parsed = LoraPrompt.parse(request.prompt());
+        List<Path> files = new ArrayList<>();
+        for (LoraReference reference : parsed.loras()) {
+            files.add(loras.resolve(reference.name()).orElseThrow(() -> new IllegalArgumentException(
+                    "the prompt asks for LoRA '" + reference.name() + "', which is not available here")));
+        }
+        Txt2ImgRequest stripped = request.toBuilder().prompt(parsed.prompt()).build();
+        List<String> applied = parsed.loras().stream().map(StableDiffusion::describe).toList();
+        return exclusively(() -> {
+            List<LoraNetwork> networks = new ArrayList<>();
+            try {
+                List<LoraUse> uses = new ArrayList<>();
+                LoraBase base = new LoraBase(unetModules, textEncoderModules);
+                for (int i = 0; i < files.size(); i++) {
+                    LoraNetwork network = LoraNetwork.load(files.get(i), base, manager);
+                    networks.add(network);
+                    uses.add(new LoraUse(network, parsed.loras().get(i).strength()));
+                }
+                return generate(stripped, uses, applied, progress, cancellation);
+            } finally {
+                networks.forEach(LoraNetwork::close);
+            }
+        });
+    }
+
+    /**
+     * Runs text-to-image with adapters the caller holds (a LoRA being trained, say), attached as side paths for this
+     * run only. The prompt is used as it is: tags in it are not parsed.
+     */
+    public Txt2ImgResult generate(Txt2ImgRequest request, List<LoraUse> adapters, ProgressListener progress,
+            CancellationToken cancellation) {
+        return generate(request, adapters, adapters.stream()
+                .map(use -> use.network().metadata().getOrDefault("ss_output_name", "lora") + ":"
+                        + use.strength().textEncoder() + ":" + use.strength().unet()).toList(), progress, cancellation);
+    }
+
+    private Txt2ImgResult generate(Txt2ImgRequest request, List<LoraUse> adapters, List<String> described,
+            ProgressListener progress, CancellationToken cancellation) {
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(cancellation, "cancellation");
         if (request.clipSkip() > configs.textEncoder().numHiddenLayers()) {
@@ -237,17 +292,22 @@ public final class StableDiffusion implements AutoCloseable {
         }
         return exclusively(() -> {
             long started = System.nanoTime();
-            try (NDScope runScope = new NDScope()) {
+            try (AppliedLora attached = AppliedLora.apply(LoraMode.SIDE_PATH, adapters);
+                    NDScope runScope = new NDScope()) {
                 runScope.suppressNotUsedWarning();
                 List<BufferedImage> images = run(request, progress, cancellation, started);
                 List<Long> seeds = new ArrayList<>();
                 for (int i = 0; i < request.batchSize(); i++) {
                     seeds.add(request.seedOf(i));
                 }
-                return new Txt2ImgResult(images, seeds, request.prompt(), List.of(),
+                return new Txt2ImgResult(images, seeds, request.prompt(), described,
                         Duration.ofNanos(System.nanoTime() - started));
             }
         });
+    }
+
+    private static String describe(LoraReference reference) {
+        return reference.name() + ":" + reference.strength().textEncoder() + ":" + reference.strength().unet();
     }
 
     private List<BufferedImage> run(Txt2ImgRequest request, ProgressListener progress,

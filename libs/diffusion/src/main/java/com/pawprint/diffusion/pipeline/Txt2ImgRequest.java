@@ -70,7 +70,7 @@ public record Txt2ImgRequest(String prompt, String negativePrompt, int steps, do
 
     /** Mutable defaults for {@link Txt2ImgRequest}; validation happens in {@link #build()}. */
     public static final class Builder {
-        private final String prompt;
+        private String prompt;
         private String negativePrompt = "";
         private int steps = 20;
         private double guidanceScale = 7.0;
@@ -83,6 +83,11 @@ public record Txt2ImgRequest(String prompt, String negativePrompt, int steps, do
 
         private Builder(String prompt) {
             this.prompt = prompt;
+        }
+
+        public Builder prompt(String value) {
+            prompt = value;
+            return this;
         }
 
         public Builder negativePrompt(String value) {

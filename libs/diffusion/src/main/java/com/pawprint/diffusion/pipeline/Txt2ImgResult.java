@@ -10,7 +10,7 @@ import java.util.List;
  * @param images  sRGB images ({@link BufferedImage#TYPE_INT_RGB}), one per batch entry
  * @param seeds   the seed each image can be reproduced from alone (batch size 1)
  * @param prompt  the prompt the text encoder saw, with {@code <lora:...>} tags removed
- * @param loras   the adapters applied, as {@code name:weight}
+ * @param loras   the adapters applied, as {@code name:textEncoderStrength:unetStrength}
  * @param elapsed the wall time of the run
  */
 public record Txt2ImgResult(List<BufferedImage> images, List<Long> seeds, String prompt, List<String> loras,
