@@ -4,7 +4,7 @@
 #   SD_CLI:     stable-diffusion.cpp's sd-cli (built by /work/shared/anchors/sdcpp-build.sh)
 #   CHECKPOINT: the random SD 1.5 single file from /work/shared/anchors/mk-random-sd15.py (f32); both sides load it
 #   SIZES:      image sizes for SD 1.5 (default "256 512"); the tiny config runs at each as well
-# Env: STEPS (default 2), SDCPP_SIZES (default 512), OMP_WAIT_POLICY (default PASSIVE, see docs/performance.md).
+# Env: STEPS (default 2), TRAIN_RUNS (SD 1.5 LoRA training steps, default 1), SDCPP_SIZES (default 512), OMP_WAIT_POLICY (default PASSIVE, see docs/performance.md).
 set -euo pipefail
 SD=${1:?usage: $0 SD_CLI CHECKPOINT [SIZES]}
 CKPT=${2:?usage: $0 SD_CLI CHECKPOINT [SIZES]}
@@ -23,11 +23,11 @@ bench() { java -Dai.djl.offline=true -cp "$CP" com.pawprint.diffusion.bench.Diff
 echo "# $(date -u +%FT%TZ)  host: $(nproc) cpus, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# OMP_WAIT_POLICY=$OMP_WAIT_POLICY OMP_NUM_THREADS=${OMP_NUM_THREADS:-default}"
 for size in $SIZES; do
-  bench --config tiny --size "$size" --steps "$STEPS" --unet-runs 3
+  bench --config tiny --size "$size" --steps "$STEPS" --unet-runs 3 --train-runs 3
 done
 for size in $SIZES; do
   echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-  bench --config sd15 --size "$size" --steps "$STEPS" --unet-runs 1 --checkpoint "$CKPT"
+  bench --config sd15 --size "$size" --steps "$STEPS" --unet-runs 1 --train-runs "${TRAIN_RUNS:-1}" --checkpoint "$CKPT"
 done
 for size in $SDCPP_SIZES; do
   echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"

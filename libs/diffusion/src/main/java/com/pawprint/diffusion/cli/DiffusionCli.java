@@ -5,6 +5,7 @@ import com.pawprint.diffusion.device.ComputeDevice;
 import com.pawprint.diffusion.loader.CheckpointSummary;
 import com.pawprint.diffusion.loader.ModelConfigs;
 import com.pawprint.diffusion.loader.StableDiffusionCheckpoint;
+import com.pawprint.diffusion.pipeline.LoraResolver;
 import com.pawprint.diffusion.pipeline.ModelFiles;
 import com.pawprint.diffusion.pipeline.StableDiffusion;
 import com.pawprint.diffusion.pipeline.Txt2ImgRequest;
@@ -121,7 +122,8 @@ public final class DiffusionCli {
         try (StableDiffusion model = StableDiffusion.load(options.model(), device)) {
             out.printf(Locale.ROOT, "loaded %s on %s in %.1f s%n", options.model(), device,
                     (System.nanoTime() - loading) / 1e9);
-            Txt2ImgResult result = model.generate(options.request(), progress -> out.printf(Locale.ROOT,
+            Txt2ImgResult result = model.generate(options.request(), options.loraResolver(), progress -> out.printf(
+                    Locale.ROOT,
                     "step %d/%d  %.1f s elapsed, eta %.1f s%n", progress.step(), progress.totalSteps(),
                     progress.elapsed().toMillis() / 1e3, progress.eta().toMillis() / 1e3),
                     com.pawprint.diffusion.pipeline.CancellationToken.NONE);
@@ -169,7 +171,12 @@ public final class DiffusionCli {
     }
 
     /** The options of {@code generate}. */
-    record Options(Path model, Path out, String device, Txt2ImgRequest request, List<String> loras) {
+    record Options(Path model, Path out, String device, Txt2ImgRequest request, Map<String, Path> loraFiles) {
+
+        /** Every {@code --lora} file, by its name without {@code .safetensors}. */
+        LoraResolver loraResolver() {
+            return LoraResolver.of(loraFiles);
+        }
 
         static Options parse(List<String> args) {
             Map<String, String> values = new TreeMap<>();
@@ -189,7 +196,20 @@ public final class DiffusionCli {
             String model = required(values, "model");
             String prompt = required(values, "prompt");
             String out = required(values, "out");
-            Txt2ImgRequest.Builder request = Txt2ImgRequest.builder(prompt);
+            Map<String, Path> loraFiles = new TreeMap<>();
+            StringBuilder tags = new StringBuilder();
+            for (String lora : loras) {
+                int colon = lora.lastIndexOf(':');
+                Path file = Path.of(colon < 0 ? lora : lora.substring(0, colon));
+                String weight = colon < 0 ? "1" : lora.substring(colon + 1);
+                String name = file.getFileName().toString().replaceFirst("\\.safetensors$", "");
+                if (loraFiles.put(name, file) != null) {
+                    throw new UsageException("two --lora files are named '" + name + "'");
+                }
+                number(Map.entry("lora", weight));
+                tags.append("<lora:").append(name).append(':').append(weight).append("> ");
+            }
+            Txt2ImgRequest.Builder request = Txt2ImgRequest.builder(tags + prompt);
             for (Map.Entry<String, String> option : values.entrySet()) {
                 String value = option.getValue();
                 switch (option.getKey()) {
@@ -208,7 +228,7 @@ public final class DiffusionCli {
             request.size(values.containsKey("width") ? integer(Map.entry("width", values.get("width"))) : 512,
                     values.containsKey("height") ? integer(Map.entry("height", values.get("height"))) : 512);
             return new Options(Path.of(model), Path.of(out), values.getOrDefault("device", "auto"), request.build(),
-                    List.copyOf(loras));
+                    Map.copyOf(loraFiles));
         }
 
         private static String required(Map<String, String> values, String name) {

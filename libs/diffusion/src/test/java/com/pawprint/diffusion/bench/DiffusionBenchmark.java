@@ -6,6 +6,9 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import com.pawprint.diffusion.device.ComputeDevice;
 import com.pawprint.diffusion.loader.ModelConfigs;
+import com.pawprint.diffusion.lora.LoraBase;
+import com.pawprint.diffusion.lora.LoraNetwork;
+import com.pawprint.diffusion.lora.LoraTrainingStep;
 import com.pawprint.diffusion.pipeline.StableDiffusion;
 import com.pawprint.diffusion.pipeline.StepProgress;
 import com.pawprint.diffusion.pipeline.Txt2ImgRequest;
@@ -23,12 +26,13 @@ import java.util.Locale;
 
 /**
  * Times the engine's work for one model and image size and prints it with the process's peak RSS: UNet forward
- * (batch 1), txt2img steps with classifier-free guidance (two UNet evaluations each, one batched call), VAE decode.
+ * (batch 1), txt2img steps with classifier-free guidance (two UNet evaluations each, one batched call), VAE decode,
+ * and LoRA training steps (forward, backward, AdamW on the LoRA only).
  * A figure printer, not a test: bench/diffusion-vs-sdcpp.sh runs one JVM per configuration (so each peak RSS is its
  * own) beside stable-diffusion.cpp, and docs/performance.md records the result.
  *
  * <p>Arguments: {@code --config tiny|sd15} {@code --size <px>} {@code [--checkpoint <file>]} (sd15: the model to
- * load; without it random weights are generated) {@code [--steps n]} {@code [--unet-runs n]}.
+ * load; without it random weights are generated) {@code [--steps n]} {@code [--unet-runs n]} {@code [--train-runs n]}.
  */
 public final class DiffusionBenchmark {
 
@@ -40,6 +44,7 @@ public final class DiffusionBenchmark {
         int size = Integer.parseInt(option(args, "--size", "256"));
         int steps = Integer.parseInt(option(args, "--steps", "2"));
         int unetRuns = Integer.parseInt(option(args, "--unet-runs", "3"));
+        int trainRuns = Integer.parseInt(option(args, "--train-runs", "0"));
         String checkpoint = option(args, "--checkpoint", "");
         String label = config + " " + size + "px";
 
@@ -74,8 +79,42 @@ public final class DiffusionBenchmark {
                     + Arrays.toString(round(stepTimes)) + "; step 1 includes text encoding)");
             print(label, "VAE decode", decode, "s (with the sRGB conversion)");
             print(label, "txt2img total", result.elapsed().toNanos() / 1e9, "s, " + steps + " steps");
-            print(label, "peak RSS", peakRssGiB(), "GiB (VmHWM of this JVM)");
+            print(label, "peak RSS after txt2img", peakRssGiB(), "GiB (VmHWM of this JVM)");
+            if (trainRuns > 0) {
+                double[] train = loraTrainingSteps(model, size, trainRuns);
+                print(label, "LoRA train step, batch 1", median(train), "s (median of " + trainRuns + ": "
+                        + Arrays.toString(round(train)) + "; rank 8 on the 192+72 default targets, AdamW on the UNet "
+                        + "LoRA)");
+                print(label, "peak RSS after training", peakRssGiB(), "GiB (VmHWM of this JVM)");
+            }
         }
+    }
+
+    /** Forward, backward and AdamW on a fresh rank-8 LoRA, with precomputed text embeddings (latents cached). */
+    private static double[] loraTrainingSteps(StableDiffusion model, int size, int runs) {
+        int latent = size / model.configs().vae().downscaleFactor();
+        Shape shape = new Shape(1, model.configs().unet().inChannels(), latent, latent);
+        double[] times = new double[runs];
+        NDManager manager = model.manager();
+        try (NDManager trainManager = manager.newSubManager();
+                LoraNetwork network = LoraNetwork.create(new LoraBase(model.unetModules(), model.textEncoderModules()),
+                        8, 8f, 0, trainManager);
+                LoraTrainingStep step = new LoraTrainingStep(model.unet(), network, model.noiseSchedule(),
+                        LoraTrainingStep.adamW(1e-4f), null, 0)) {
+            NoiseSource noise = NoiseSource.seeded(3);
+            for (int run = 0; run < runs; run++) {
+                // No NDScope around the step: AdamW creates its moment arrays during the first update.
+                try (NDArray context = model.encodePrompt("a photo of sks cat", 1);
+                        NDArray latents = noise.gaussian(manager, shape);
+                        NDArray target = noise.gaussian(manager, shape);
+                        NDArray timesteps = manager.create(new long[] {500})) {
+                    long start = System.nanoTime();
+                    step.step(latents, target, timesteps, () -> context);
+                    times[run] = seconds(start);
+                }
+            }
+        }
+        return times;
     }
 
     private static double unetForward(StableDiffusion model, int size) {

@@ -1,9 +1,14 @@
 package com.pawprint.diffusion.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pawprint.diffusion.device.ComputeDevice;
+import com.pawprint.diffusion.loader.ModelConfigs;
+import com.pawprint.diffusion.pipeline.StableDiffusion;
+import com.pawprint.diffusion.pipeline.TestLoras;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +16,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -53,10 +60,28 @@ class DiffusionCliTest {
         assertTrue(output().contains("step 2/2"), output());
         assertTrue(output().contains("(seed 4, 72x48)"), output());
 
+        Path lora;
+        try (StableDiffusion tiny = StableDiffusion.random(ModelConfigs.tiny(), 0, ComputeDevice.cpu())) {
+            lora = TestLoras.write(tiny, dir.resolve("my-pet.safetensors"));
+        }
+        Path plain = dir.resolve("plain.png");
+        Path adapted = dir.resolve("adapted.png");
+        List<String> common = List.of("generate", "--model", single.toString(), "--prompt", "a cat", "--steps", "1",
+                "--width", "64", "--height", "64", "--device", "cpu", "--out");
+        cli.run(concat(common, plain.toString()));
+        cli.run(concat(concat(common, adapted.toString()), "--lora", lora + ":0.8"));
+        assertFalse(Arrays.equals(Files.readAllBytes(plain), Files.readAllBytes(adapted)), "--lora changes the image");
+
         Path fromFolder = dir.resolve("folder.png");
         cli.run(List.of("generate", "--model", dir.resolve("tiny-diffusers").toString(), "--prompt", "a cat",
                 "--steps", "1", "--width", "64", "--height", "64", "--device", "cpu", "--out", fromFolder.toString()));
         assertEquals(64, ImageIO.read(fromFolder.toFile()).getHeight());
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
     }
 
     @Test

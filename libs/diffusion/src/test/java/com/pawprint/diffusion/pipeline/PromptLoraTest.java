@@ -6,19 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import com.pawprint.diffusion.device.ComputeDevice;
 import com.pawprint.diffusion.loader.ModelConfigs;
-import com.pawprint.diffusion.lora.LoraBase;
-import com.pawprint.diffusion.lora.LoraNetwork;
-import com.pawprint.diffusion.safetensors.SafetensorsWriter;
-import com.pawprint.diffusion.schedulers.NoiseSource;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,28 +20,10 @@ class PromptLoraTest {
     @TempDir
     Path dir;
 
-    /** A kohya file for the model's default targets with non-zero {@code up}, so it visibly changes the output. */
-    private static Path writeLora(StableDiffusion model, Path file) {
-        try (NDManager manager = NDManager.newBaseManager();
-                LoraNetwork network = LoraNetwork.create(new LoraBase(model.unetModules(),
-                        model.textEncoderModules()), 4, 4f, 3, manager)) {
-            Map<String, NDArray> tensors = new TreeMap<>();
-            NoiseSource noise = NoiseSource.seeded(9);
-            network.parameters().forEach((key, array) -> {
-                String stem = key.substring(0, key.indexOf(".lora_"));
-                tensors.put(key, key.endsWith("lora_up.weight")
-                        ? noise.gaussian(manager, array.getShape()).mul(0.3) : array.duplicate());
-                tensors.put(stem + ".alpha", manager.create(4f).reshape(new Shape()));
-            });
-            SafetensorsWriter.write(file, tensors, Map.of("ss_output_name", "pet", "ss_network_dim", "4"));
-        }
-        return file;
-    }
-
     @Test
     void aPromptTagAppliesTheResolvedLoraToThatRequestOnly() {
         try (StableDiffusion model = StableDiffusion.random(ModelConfigs.tiny(), 42, ComputeDevice.cpu())) {
-            LoraResolver resolver = LoraResolver.of(Map.of("pet", writeLora(model, dir.resolve("pet.safetensors"))));
+            LoraResolver resolver = LoraResolver.of(Map.of("pet", TestLoras.write(model, dir.resolve("pet.safetensors"))));
             int[] before = Txt2ImgTest.pixels(model.generate(Txt2ImgTest.tiny("a cat").build()).images().get(0));
 
             Txt2ImgResult adapted = model.generate(Txt2ImgTest.tiny("<lora:pet:1> a cat").build(), resolver,
