@@ -8,5 +8,6 @@ public enum LrScheduler {
     @JsonProperty("constant_with_warmup") CONSTANT_WITH_WARMUP,
     @JsonProperty("linear") LINEAR,
     @JsonProperty("cosine") COSINE,
-    @JsonProperty("cosine_with_restarts") COSINE_WITH_RESTARTS
+    @JsonProperty("cosine_with_restarts") COSINE_WITH_RESTARTS,
+    @JsonProperty("polynomial") POLYNOMIAL
 }

@@ -37,9 +37,18 @@ public final class TrainingConfigParser {
      * @throws InvalidConfigException when the text is malformed or any option is unknown, mistyped or out of range
      */
     public static TrainingConfig parse(String text, ConfigFormat format) {
+        return parse(text, format, ConfigUse.SERVICE);
+    }
+
+    /**
+     * As {@link #parse(String, ConfigFormat)}, with the rules of {@code use} (the command takes local paths).
+     *
+     * @throws InvalidConfigException when the text is malformed or any option is unknown, mistyped or out of range
+     */
+    public static TrainingConfig parse(String text, ConfigFormat format, ConfigUse use) {
         Objects.requireNonNull(format, "format is required");
         if (text == null || text.isBlank()) {
-            return TrainingConfig.defaults();
+            return check(JSON.createObjectNode(), use);
         }
         if (text.length() > MAX_LENGTH) {
             throw invalid("config must be at most " + MAX_LENGTH + " characters, got " + text.length());
@@ -51,24 +60,24 @@ public final class TrainingConfigParser {
             throw invalid("malformed " + format + where(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            return TrainingConfig.defaults();
+            return check(JSON.createObjectNode(), use);
         }
         if (!tree.isObject()) {
             throw invalid("config must be a mapping of option names to values, got "
                     + tree.getNodeType().name().toLowerCase() + " " + abbreviate(tree.toString()));
         }
-        return check(tree);
+        return check(tree, use);
     }
 
     /** Option values keyed by snake_case name, as {@link TrainingConfig#of(Map)} takes them. */
     static TrainingConfig parse(Map<String, ?> options) {
-        return check(JSON.valueToTree(options));
+        return check(JSON.valueToTree(options), ConfigUse.SERVICE);
     }
 
-    private static TrainingConfig check(JsonNode tree) {
+    private static TrainingConfig check(JsonNode tree, ConfigUse use) {
         List<Violation> violations = new ArrayList<>();
         TrainingConfig config = TrainingOptions.build(tree, true, violations);
-        for (Violation rule : config.validate()) {
+        for (Violation rule : config.validate(use)) {
             if (violations.stream().noneMatch(found -> found.field().equals(rule.field()))) {
                 violations.add(rule);
             }

@@ -1,6 +1,7 @@
 package com.pawprint.contracts;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -132,6 +133,9 @@ final class TrainingOptions {
         if (raw == boolean.class || raw == Boolean.class) {
             return "true or false";
         }
+        if (type.isCollectionLikeType()) {
+            return "a list of " + describe(type.getContentType()).replaceFirst("^an? ", "") + "s";
+        }
         if (raw.isEnum()) {
             return "one of " + Arrays.stream(raw.getEnumConstants())
                     .map(constant -> CONVERTER.convertValue(constant, String.class))
@@ -150,7 +154,8 @@ final class TrainingOptions {
         YAMLMapper yaml = new YAMLMapper();
         List<Option> options = new ArrayList<>();
         for (RecordComponent component : TrainingConfig.class.getRecordComponents()) {
-            String name = naming.translate(component.getName());
+            JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+            String name = property != null ? property.value() : naming.translate(component.getName());
             JsonAlias alias = component.getAccessor().getAnnotation(JsonAlias.class);
             OptionDefault optionDefault = component.getAnnotation(OptionDefault.class);
             if (optionDefault == null && component.getType().isPrimitive()) {

@@ -108,8 +108,8 @@ class TrainingConfigParserTest {
     void unknownOptionsAreRefusedByName() {
         Violation violation = onlyViolation("lora_rnak: 8", ConfigFormat.YAML);
         assertEquals("lora_rnak", violation.field());
-        assertTrue(violation.message().startsWith("unknown option 'lora_rnak'; known options are base_model, "
-                + "output_name, lora_rank,"), violation.message());
+        assertTrue(violation.message().startsWith("unknown option 'lora_rnak'; known options are train_data_dir, "
+                + "metadata_path, output_dir, base_model, output_name, lora_rank,"), violation.message());
     }
 
     @Test
@@ -123,8 +123,8 @@ class TrainingConfigParserTest {
         assertEquals(new Violation("shuffle_caption", "shuffle_caption must be true or false, got \"sometimes\""),
                 onlyViolation("shuffle_caption: sometimes", ConfigFormat.YAML));
         assertEquals(new Violation("lr_scheduler", "lr_scheduler must be one of constant, constant_with_warmup, "
-                        + "linear, cosine, cosine_with_restarts, got \"polynomial\""),
-                onlyViolation("lr_scheduler: polynomial", ConfigFormat.YAML));
+                        + "linear, cosine, cosine_with_restarts, polynomial, got \"cosine_annealing\""),
+                onlyViolation("lr_scheduler: cosine_annealing", ConfigFormat.YAML));
         assertEquals(new Violation("review", "review must be one of auto, manual, got \"later\""),
                 onlyViolation("review: later", ConfigFormat.YAML));
     }
@@ -237,6 +237,89 @@ class TrainingConfigParserTest {
         assertEquals(ConfigFormat.YAML, ConfigFormat.fromMediaType("text/x-yaml").orElseThrow());
         assertTrue(ConfigFormat.fromMediaType("text/plain").isEmpty());
         assertTrue(ConfigFormat.fromMediaType(null).isEmpty());
+    }
+
+    @Test
+    void theLoraScriptsExampleRunsAsACommandConfig() {
+        TrainingConfig config = TrainingConfigParser.parse("""
+                train_data_dir: "./data/cat_train"
+                metadata_path: "./data/cat_train/metadata.csv"
+                base_model: "./models/Stable-diffusion/v1-5-pruned.safetensors"
+                lora_rank: 8
+                batch_size: 4
+                epochs: 15
+                learning_rate: 2e-4
+                output_dir: "./output/my_cat_lora"
+                save_steps: 100
+                """, ConfigFormat.YAML, ConfigUse.COMMAND);
+        assertEquals("./data/cat_train", config.trainDataDir());
+        assertEquals("./data/cat_train/metadata.csv", config.effectiveMetadataPath());
+        assertEquals("./models/Stable-diffusion/v1-5-pruned.safetensors", config.baseModel());
+        assertEquals(2e-4, config.learningRate(), "YAML 1.1 reads 2e-4 as text; it still means the number");
+        assertEquals("./output/my_cat_lora", config.effectiveOutputDir());
+        assertEquals(100, config.saveSteps());
+
+        TrainingConfig minimal = TrainingConfigParser.parse("train_data_dir: pics\n", ConfigFormat.YAML,
+                ConfigUse.COMMAND);
+        assertEquals("pics/metadata.csv", minimal.effectiveMetadataPath());
+        assertEquals("./output", minimal.effectiveOutputDir());
+        InvalidConfigException missing = assertThrows(InvalidConfigException.class,
+                () -> TrainingConfigParser.parse("epochs: 2\n", ConfigFormat.YAML, ConfigUse.COMMAND));
+        assertEquals("train_data_dir", missing.violations().get(0).field());
+    }
+
+    @Test
+    void theServiceRefusesLocalPathsNamingTheCommand() {
+        Violation violation = onlyViolation("train_data_dir: ./data\n", ConfigFormat.YAML);
+        assertEquals("train_data_dir", violation.field());
+        assertTrue(violation.message().contains("pawprint-train"), violation.message());
+        assertEquals("base_model", onlyViolation("base_model: ./models/v1-5.safetensors\n",
+                ConfigFormat.YAML).field());
+    }
+
+    @Test
+    void trainingLoopOptionsHaveDocumentedDefaultsAndRanges() {
+        TrainingConfig defaults = TrainingConfig.defaults();
+        assertEquals(1, defaults.gradientAccumulationSteps());
+        assertEquals(1.0, defaults.maxGradNorm());
+        assertTrue(defaults.trainTextEncoder());
+        assertTrue(defaults.cacheLatents());
+        assertTrue(defaults.enableBucket());
+        assertEquals(256, defaults.minBucketReso());
+        assertEquals(1024, defaults.maxBucketReso());
+        assertEquals(List.of(), defaults.samplePrompts());
+        assertEquals(0, defaults.sampleEveryNSteps());
+        assertEquals(0.0, defaults.validationSplit());
+        assertEquals(1.0, defaults.lrSchedulerPower());
+
+        TrainingConfig config = TrainingConfigParser.parse("""
+                lr_scheduler: polynomial
+                lr_scheduler_power: 2
+                gradient_accumulation_steps: 4
+                train_text_encoder: false
+                sample_prompts: ["sks cat on a mug", "sks cat, sticker style"]
+                sample_every_n_steps: 50
+                validation_split: 0.2
+                """, ConfigFormat.YAML);
+        assertEquals(LrScheduler.POLYNOMIAL, config.lrScheduler());
+        assertEquals(List.of("sks cat on a mug", "sks cat, sticker style"), config.samplePrompts());
+        assertEquals(4, config.gradientAccumulationSteps());
+
+        assertEquals(new Violation("gradient_accumulation_steps",
+                "gradient_accumulation_steps must be between 1 and 64, got 0"),
+                onlyViolation("gradient_accumulation_steps: 0\n", ConfigFormat.YAML));
+        assertEquals(new Violation("validation_split", "validation_split must be between 0 and 0.5, got 0.9"),
+                onlyViolation("validation_split: 0.9\n", ConfigFormat.YAML));
+        assertEquals("min_bucket_reso", onlyViolation("min_bucket_reso: 640\n", ConfigFormat.YAML).field());
+        assertEquals(new Violation("sample_prompts", "sample_prompts must be a list of strings, got 3"),
+                onlyViolation("sample_prompts: 3\n", ConfigFormat.YAML));
+    }
+
+    @Test
+    void bf16IsRefusedWithTheEnginesReason() {
+        Violation violation = onlyViolation("mixed_precision: bf16\n", ConfigFormat.YAML);
+        assertEquals("mixed_precision", violation.field());
+        assertTrue(violation.message().contains("no bfloat16"), violation.message());
     }
 
     private static Violation onlyViolation(String text, ConfigFormat format) {

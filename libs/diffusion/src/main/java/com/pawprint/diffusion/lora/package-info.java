@@ -9,7 +9,8 @@
  *       restores the model. Strengths per model as in {@code <lora:name:te:unet>}:
  *       {@link com.pawprint.diffusion.lora.LoraStrength}.</li>
  *   <li>{@link com.pawprint.diffusion.lora.LoraPrompt}: takes {@code <lora:...>} tags out of a prompt.</li>
- *   <li>{@link com.pawprint.diffusion.lora.LoraTrainingStep}: one LoRA-only optimisation step on the UNet.</li>
+ *   <li>{@link com.pawprint.diffusion.lora.LoraTrainingStep}: LoRA-only training on the UNet (and text encoder):
+ *   micro-batch forward and backward, then a clipped, loss-scaled {@link com.pawprint.diffusion.optim.AdamW} update.</li>
  * </ul>
  * Attaching changes the shared model for every caller until the handle is closed: a render service that serves
  * requests with different LoRAs concurrently needs one model per concurrent LoRA set, or serialises them.

@@ -1,6 +1,7 @@
 package com.pawprint.diffusion.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -38,6 +39,19 @@ public final class Scalars {
     public static NDArray mul(NDArray x, double value) {
         try (NDArray scalar = like(x, value)) {
             return x.mul(scalar);
+        }
+    }
+
+    /**
+     * {@code x} widened to fp32 on the gradient path. DJL's {@code toType} detaches its result from the graph, so
+     * the widening is done by type promotion instead: a product with a one-element fp32 array of rank 1.
+     */
+    public static NDArray float32(NDArray x) {
+        if (x.getDataType() == DataType.FLOAT32) {
+            return x;
+        }
+        try (NDArray one = x.getManager().ones(new Shape(1), DataType.FLOAT32, x.getDevice())) {
+            return x.mul(one);
         }
     }
 }

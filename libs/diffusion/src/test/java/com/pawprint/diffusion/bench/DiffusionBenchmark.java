@@ -9,6 +9,9 @@ import com.pawprint.diffusion.loader.ModelConfigs;
 import com.pawprint.diffusion.lora.LoraBase;
 import com.pawprint.diffusion.lora.LoraNetwork;
 import com.pawprint.diffusion.lora.LoraTrainingStep;
+import com.pawprint.diffusion.optim.AdamW;
+import com.pawprint.diffusion.optim.AdamWConfig;
+import com.pawprint.diffusion.optim.LossScaler;
 import com.pawprint.diffusion.pipeline.StableDiffusion;
 import com.pawprint.diffusion.pipeline.StepProgress;
 import com.pawprint.diffusion.pipeline.Txt2ImgRequest;
@@ -99,17 +102,17 @@ public final class DiffusionBenchmark {
         try (NDManager trainManager = manager.newSubManager();
                 LoraNetwork network = LoraNetwork.create(new LoraBase(model.unetModules(), model.textEncoderModules()),
                         8, 8f, 0, trainManager);
-                LoraTrainingStep step = new LoraTrainingStep(model.unet(), network, model.noiseSchedule(),
-                        LoraTrainingStep.adamW(1e-4f), null, 0)) {
+                AdamW adamW = new AdamW(AdamWConfig.defaults(), trainManager);
+                LoraTrainingStep step = new LoraTrainingStep(model.unet(), network, model.noiseSchedule(), adamW,
+                        false, 0, LossScaler.disabled())) {
             NoiseSource noise = NoiseSource.seeded(3);
             for (int run = 0; run < runs; run++) {
-                // No NDScope around the step: AdamW creates its moment arrays during the first update.
                 try (NDArray context = model.encodePrompt("a photo of sks cat", 1);
                         NDArray latents = noise.gaussian(manager, shape);
                         NDArray target = noise.gaussian(manager, shape);
                         NDArray timesteps = manager.create(new long[] {500})) {
                     long start = System.nanoTime();
-                    step.step(latents, target, timesteps, () -> context);
+                    step.step(latents, target, timesteps, () -> context, 1e-4);
                     times[run] = seconds(start);
                 }
             }

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.pawprint.diffusion.nn.LoraTarget;
+import com.pawprint.diffusion.optim.AdamW;
+import com.pawprint.diffusion.optim.AdamWConfig;
+import com.pawprint.diffusion.optim.LossScaler;
 import com.pawprint.diffusion.schedulers.DdpmNoiseSchedule;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,25 +77,71 @@ class LoraTrainingTest {
         NDArray timesteps = manager.create(new long[] {300});
         NDArray context = model.text.encode(model.ids, 1);
         try (LoraNetwork network = LoraNetwork.create(model.base(), 4, 4, 5, manager);
-                LoraTrainingStep training = new LoraTrainingStep(model.unet, network, schedule,
-                        LoraTrainingStep.adamW(3e-3f), null, 5)) {
-            float first = training.step(latents, noise, timesteps, () -> context);
+                AdamW adamW = new AdamW(AdamWConfig.defaults(), manager);
+                LoraTrainingStep training = new LoraTrainingStep(model.unet, network, schedule, adamW, false, 5,
+                        LossScaler.disabled())) {
+            float first = training.step(latents, noise, timesteps, () -> context, 3e-3);
             float last = first;
             for (int i = 0; i < 2; i++) {
-                last = training.step(latents, noise, timesteps, () -> context);
+                last = training.step(latents, noise, timesteps, () -> context, 3e-3);
             }
             assertTrue(last < 0.97 * first, "loss " + first + " -> " + last);
 
             NDArray broken = latents.mul(Float.NaN);
-            assertThrows(IllegalStateException.class, () -> training.step(broken, noise, timesteps, () -> context));
-            float after = training.step(latents, noise, timesteps, () -> context);
+            assertThrows(IllegalStateException.class,
+                    () -> training.step(broken, noise, timesteps, () -> context, 3e-3));
+            float after = training.step(latents, noise, timesteps, () -> context, 3e-3);
             assertTrue(Float.isFinite(after) && after < first, "a NaN batch leaves no trace: " + after);
             assertTrue(network.modules(LoraComponent.UNET).get(0).up().abs().sum().getFloat() > 0,
                     "up moved away from zero");
             assertTrue(network.modules(LoraComponent.TEXT_ENCODER).get(0).up().abs().sum().getFloat() == 0,
-                    "the text encoder LoRA is left alone without its optimizer");
+                    "the text encoder LoRA is left alone when it is not trained");
+            assertEquals(3 + 1, adamW.steps(network.parameters(LoraComponent.UNET).keySet().iterator().next()),
+                    "the NaN batch took no optimizer step");
         }
-        assertThrows(IllegalArgumentException.class, () -> new LoraTrainingStep(model.unet,
-                LoraNetwork.create(model.base(), 1, 1, 1, manager), schedule, LoraTrainingStep.adamW(1e-4f), null, -1));
+        try (AdamW adamW = new AdamW(AdamWConfig.defaults(), manager);
+                LoraNetwork network = LoraNetwork.create(model.base(), 1, 1, 1, manager)) {
+            assertThrows(IllegalArgumentException.class, () -> new LoraTrainingStep(model.unet, network, schedule,
+                    adamW, false, -1, LossScaler.disabled()));
+        }
+    }
+
+    @Test
+    void halfPrecisionTrainsWithFp32StateAndSkipsOverflowingSteps() {
+        try (NDManager half = NDManager.newBaseManager()) {
+            TinyModel fp16 = new TinyModel(half, 31, DataType.FLOAT16);
+            DdpmNoiseSchedule schedule = DdpmNoiseSchedule.sd15();
+            NDArray latents = TinyModel.random(half, new Shape(1, 4, 8, 8), 41).toType(DataType.FLOAT16, false);
+            NDArray noise = TinyModel.random(half, new Shape(1, 4, 8, 8), 42).toType(DataType.FLOAT16, false);
+            NDArray timesteps = half.create(new long[] {300});
+            NDArray context = fp16.text.encode(fp16.ids, 1);
+            LossScaler scaler = LossScaler.resumed(1e9, LossScaler.GROWTH_INTERVAL, 0);
+            try (LoraNetwork network = LoraNetwork.create(fp16.base(), 4, 4, 5, half);
+                    AdamW adamW = new AdamW(AdamWConfig.defaults(), half);
+                    LoraTrainingStep training = new LoraTrainingStep(fp16.unet, network, schedule, adamW, false, 0,
+                            scaler)) {
+                String key = network.parameters(LoraComponent.UNET).keySet().iterator().next();
+                assertEquals(DataType.FLOAT16, network.parameters().get(key).getDataType());
+
+                training.accumulate(latents, noise, timesteps, null, 1, () -> context);
+                LoraTrainingStep.Update overflow = training.update(1e-3, 1e-3, 1);
+                assertFalse(overflow.applied(), "a scale of 1e9 overflows fp16 gradients");
+                assertEquals(5e8, overflow.lossScale());
+                assertEquals(0, adamW.steps(key));
+
+                float first = 0;
+                int applied = 0;
+                for (int i = 0; i < 40 && applied < 4; i++) {
+                    float loss = training.accumulate(latents, noise, timesteps, null, 1, () -> context);
+                    first = applied == 0 ? loss : first;
+                    applied += training.update(3e-3, 3e-3, 1).applied() ? 1 : 0;
+                }
+                assertEquals(4, applied, "the scale backed off until steps applied");
+                assertTrue(scaler.scale() < 1e9 && scaler.scale() >= 1, "scale " + scaler.scale());
+                float last = training.accumulate(latents, noise, timesteps, null, 1, () -> context);
+                assertTrue(last < first, "fp16 training lowers the loss: " + first + " -> " + last);
+                assertEquals(4, adamW.steps(key));
+            }
+        }
     }
 }

@@ -25,9 +25,13 @@ final class TinyModel {
     final NDArray ids;
 
     TinyModel(NDManager manager, long seed) {
+        this(manager, seed, DataType.FLOAT32);
+    }
+
+    TinyModel(NDManager manager, long seed, DataType weightType) {
         this.manager = manager;
-        unetWeights = Weights.of(GeneratedTensorSource.random(seed), manager, DataType.FLOAT32);
-        textWeights = Weights.of(GeneratedTensorSource.random(seed + 1), manager, DataType.FLOAT32);
+        unetWeights = Weights.of(GeneratedTensorSource.random(seed), manager, weightType);
+        textWeights = Weights.of(GeneratedTensorSource.random(seed + 1), manager, weightType);
         unet = UNet2DConditionModel.load(unetWeights, UNet2DConditionConfig.tiny());
         text = ClipTextModel.load(textWeights, ClipTextConfig.tiny());
         sample = random(manager, new Shape(1, 4, 8, 8), seed + 2);
