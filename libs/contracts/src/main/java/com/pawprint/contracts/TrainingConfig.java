@@ -115,7 +115,12 @@ public record TrainingConfig(
      * @throws InvalidConfigException listing every unknown option, wrong type and broken rule
      */
     public static TrainingConfig of(Map<String, ?> options) {
-        return TrainingConfigParser.parse(options);
+        return TrainingConfigParser.parse(options, ConfigUse.SERVICE);
+    }
+
+    /** As {@link #of(Map)}, checked with the rules of {@code use}. */
+    public static TrainingConfig of(Map<String, ?> options, ConfigUse use) {
+        return TrainingConfigParser.parse(options, use);
     }
 
     /** The alpha the LoRA is scaled with (alpha / rank). */

@@ -70,8 +70,8 @@ public final class TrainingConfigParser {
     }
 
     /** Option values keyed by snake_case name, as {@link TrainingConfig#of(Map)} takes them. */
-    static TrainingConfig parse(Map<String, ?> options) {
-        return check(JSON.valueToTree(options), ConfigUse.SERVICE);
+    static TrainingConfig parse(Map<String, ?> options, ConfigUse use) {
+        return check(JSON.valueToTree(options), use);
     }
 
     private static TrainingConfig check(JsonNode tree, ConfigUse use) {

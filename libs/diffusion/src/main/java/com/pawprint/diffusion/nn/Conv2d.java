@@ -1,6 +1,7 @@
 package com.pawprint.diffusion.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -8,6 +9,9 @@ import ai.djl.ndarray.types.Shape;
  * {@link LoraTarget} under its path (SD uses 1x1 ones as attention projections).
  */
 public final class Conv2d implements LoraTarget {
+
+    /** Output channels from which libtorch's CPU convolution backward is right (see forward). */
+    static final long RELIABLE_OUT_CHANNELS = 16;
 
     private final String path;
     private final AdaptableWeight weight;
@@ -40,9 +44,30 @@ public final class Conv2d implements LoraTarget {
             throw new IllegalArgumentException("conv '" + path + "' expects [B, " + inChannels()
                     + ", H, W] but got " + x.getShape());
         }
-        NDArray y = ai.djl.nn.convolutional.Conv2d.conv2d(
-                x, weight.weight(), bias, stride, padding, new Shape(1, 1), 1).singletonOrThrow();
-        return weight.withSidePaths(x, y);
+        NDArray base = weight.weight();
+        long out = base.getShape().get(0);
+        if (out >= RELIABLE_OUT_CHANNELS || kernelSize() == 1) {
+            NDArray y = ai.djl.nn.convolutional.Conv2d.conv2d(
+                    x, base, bias, stride, padding, new Shape(1, 1), 1).singletonOrThrow();
+            return weight.withSidePaths(x, y);
+        }
+        // libtorch 2.7.1's CPU kernel for the input gradient of a k>1 convolution with fewer than 16 output channels
+        // returns wrong values, NaN among them, on some x86 CPUs (seen on AMD EPYC with AVX-512; Conv2dGradientTest
+        // checks it against fp64). SD's conv_out (320 -> 4) is one, and every LoRA gradient flows back through it.
+        // Zero filters up to 16 take the correct kernel; the extra output channels are dropped.
+        long missing = RELIABLE_OUT_CHANNELS - out;
+        Shape filler = new Shape(missing, base.getShape().get(1), base.getShape().get(2), base.getShape().get(3));
+        try (NDArray zeros = x.getManager().zeros(filler, base.getDataType(), base.getDevice());
+                NDArray padded = base.concat(zeros, 0);
+                NDArray zeroBias = bias == null ? null
+                        : x.getManager().zeros(new Shape(missing), bias.getDataType(), bias.getDevice());
+                NDArray paddedBias = bias == null ? null : bias.concat(zeroBias, 0)) {
+            NDArray full = ai.djl.nn.convolutional.Conv2d.conv2d(
+                    x, padded, paddedBias, stride, padding, new Shape(1, 1), 1).singletonOrThrow();
+            NDArray y = full.get(new NDIndex(":, :{}", out));
+            full.close();
+            return weight.withSidePaths(x, y);
+        }
     }
 
     @Override
