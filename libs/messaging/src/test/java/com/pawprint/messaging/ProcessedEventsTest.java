@@ -1,7 +1,8 @@
 package com.pawprint.messaging;
 
+import com.pawprint.localstack.LocalStackResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-@QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(LocalStackResource.class)
 class ProcessedEventsTest {
 
     @Inject
