@@ -10,6 +10,7 @@ import com.pawprint.contracts.Stage;
 import com.pawprint.contracts.Topics;
 import com.pawprint.ingest.messaging.JobProgressConsumer;
 import com.pawprint.localstack.LocalStackResource;
+import com.pawprint.testsupport.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -5,6 +5,7 @@ import com.pawprint.contracts.Topics;
 import com.pawprint.localstack.LocalStackResource;
 import com.pawprint.storage.ObjectKeys;
 import com.pawprint.storage.ObjectStore;
+import com.pawprint.testsupport.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

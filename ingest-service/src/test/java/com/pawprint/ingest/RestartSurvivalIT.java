@@ -133,7 +133,7 @@ class RestartSurvivalIT {
                 "-Dpawprint.auth.admin-token=" + Api.ADMIN_TOKEN,
                 "-Dpawprint.auth.jwt-secret=restart-test-jwt-secret-0123456789abcdef",
                 "-Dpawprint.ingest.orders.min-accepted-photos=2",
-                "-Dpawprint.ingest.outbox.poll-interval=" + relayInterval,
+                "-Dpawprint.messaging.outbox.poll-interval=" + relayInterval,
                 "-Dquarkus.log.console.json.enabled=false",
                 "-jar", APP.toString()));
         Path log = Files.createDirectories(Path.of("target", "restart-it")).resolve(name + ".log");

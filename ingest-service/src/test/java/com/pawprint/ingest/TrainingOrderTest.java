@@ -6,6 +6,7 @@ import com.pawprint.contracts.PhotosIngested;
 import com.pawprint.contracts.Species;
 import com.pawprint.contracts.Topics;
 import com.pawprint.localstack.LocalStackResource;
+import com.pawprint.testsupport.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,7 +57,8 @@ class TrainingOrderTest {
                 .extract().path("id");
 
         try (TestKafka kafka = TestKafka.reading(Topics.PHOTOS_INGESTED)) {
-            ConsumerRecord<String, String> record = kafka.awaitForPet(pet, 1).get(0);
+            ConsumerRecord<String, String> record = kafka.awaitRecords(Topics.PHOTOS_INGESTED, pet,
+                    records -> !records.isEmpty()).get(0);
             PhotosIngested event = EventCodec.read(record.value(), TestKafka.headers(record), PhotosIngested.class);
             assertThat(event.metadata().jobId()).hasToString(jobId);
             assertThat(event.metadata().tenantId()).isEqualTo(tenant.id());

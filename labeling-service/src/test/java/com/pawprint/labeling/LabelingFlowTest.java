@@ -21,6 +21,7 @@ import com.pawprint.samples.SyntheticPets;
 import com.pawprint.storage.ObjectKeys;
 import com.pawprint.storage.ObjectStore;
 import com.pawprint.tenancy.TokenService;
+import com.pawprint.testsupport.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -99,7 +100,7 @@ class LabelingFlowTest {
     private CaptionsReady awaitCaptionsReady(PhotosIngested order) {
         ConsumerRecord<String, String> record = kafka.awaitRecords(Topics.CAPTIONS_READY, order.metadata().petId(),
                 records -> !records.isEmpty()).get(0);
-        return EventCodec.read(record.value(), TestKafka.headersOf(record), CaptionsReady.class);
+        return EventCodec.read(record.value(), TestKafka.headers(record), CaptionsReady.class);
     }
 
     private List<JobProgress> progress(PhotosIngested order, int atLeast) {

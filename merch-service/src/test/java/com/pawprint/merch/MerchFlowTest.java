@@ -19,6 +19,7 @@ import com.pawprint.samples.SyntheticPets;
 import com.pawprint.storage.ObjectKeys;
 import com.pawprint.storage.ObjectStore;
 import com.pawprint.tenancy.TokenService;
+import com.pawprint.testsupport.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,6 +38,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +63,8 @@ class MerchFlowTest {
     private static final String OTHER_TENANT = "merch-b";
     private static final PetProfile MOCHI = new PetProfile("Mochi", Species.CAT, "tabby", "sks");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Composing a job on a shared two-core machine takes a while. */
+    private static final Duration PATIENCE = Duration.ofMinutes(4);
 
     private static RendersDone mainJob;
     private static MerchReady mainReady;
@@ -99,7 +103,7 @@ class MerchFlowTest {
         UUID petId = UUID.randomUUID();
         UUID jobId = UUID.randomUUID();
         BufferedImage design = Resampler.resize(pet(7), 512, 512, ResampleFilter.LANCZOS3);
-        try (TestKafka kafka = TestKafka.reading(Topics.MERCH_READY, Topics.JOBS_PROGRESS)) {
+        try (TestKafka kafka = TestKafka.reading(PATIENCE, Topics.MERCH_READY, Topics.JOBS_PROGRESS)) {
             mainJob = event(petId, jobId, List.of(putRender(petId, jobId, SyntheticPets.png(design), 512, 512)));
             TestKafka.publish(mainJob);
             mainRecords = kafka.awaitRecords(records ->
@@ -196,7 +200,7 @@ class MerchFlowTest {
                 .extract().header("Location");
         String taskPath = URI.create(location).getPath();
         as(OTHER_TENANT).get(taskPath).then().statusCode(404);
-        await().atMost(TestKafka.PATIENCE).until(() ->
+        await().atMost(PATIENCE).until(() ->
                 !"pending".equals(as(TENANT).get(taskPath).then().statusCode(200).extract().path("status")));
         String printKey = as(TENANT).get(taskPath).then().statusCode(200)
                 .body("status", equalTo("completed"))
@@ -218,7 +222,7 @@ class MerchFlowTest {
         store.delete(mainJob.renders().get(0).key());
         String failing = URI.create(as(TENANT).contentType(ContentType.JSON).body("{\"product\":\"sticker\"}")
                 .post(tasks).then().statusCode(202).extract().header("Location")).getPath();
-        await().atMost(TestKafka.PATIENCE).until(() ->
+        await().atMost(PATIENCE).until(() ->
                 !"pending".equals(as(TENANT).get(failing).then().extract().path("status")));
         as(TENANT).get(failing).then().body("status", equalTo("failed"))
                 .body("failureReason", org.hamcrest.Matchers.containsString("is missing"));
@@ -229,7 +233,7 @@ class MerchFlowTest {
         composeMainJob();
         UUID petId = mainJob.metadata().petId();
         UUID partialJob = UUID.randomUUID();
-        try (TestKafka kafka = TestKafka.reading(Topics.MERCH_READY, Topics.deadLetterOf(Topics.RENDERS_DONE))) {
+        try (TestKafka kafka = TestKafka.reading(PATIENCE, Topics.MERCH_READY, Topics.deadLetterOf(Topics.RENDERS_DONE))) {
             TestKafka.publish(mainJob);
             // Same pet, so the same partition: once this later event is handled, the redelivery has been too.
             Render missing = new Render(UUID.randomUUID(),
@@ -264,7 +268,7 @@ class MerchFlowTest {
         UUID petId = UUID.randomUUID();
         UUID tinyJob = UUID.randomUUID();
         UUID brokenJob = UUID.randomUUID();
-        try (TestKafka kafka = TestKafka.reading(Topics.JOBS_PROGRESS, Topics.deadLetterOf(Topics.RENDERS_DONE))) {
+        try (TestKafka kafka = TestKafka.reading(PATIENCE, Topics.JOBS_PROGRESS, Topics.deadLetterOf(Topics.RENDERS_DONE))) {
             BufferedImage tiny = Resampler.resize(pet(3), 40, 40, ResampleFilter.LANCZOS3);
             TestKafka.publish(event(petId, tinyJob, List.of(putRender(petId, tinyJob, SyntheticPets.png(tiny), 40,
                     40))));

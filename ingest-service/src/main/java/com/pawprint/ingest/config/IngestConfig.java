@@ -16,8 +16,6 @@ public interface IngestConfig {
 
     Orders orders();
 
-    Outbox outbox();
-
     Webhooks webhooks();
 
     interface Upload {
@@ -55,16 +53,6 @@ public interface IngestConfig {
         /** A training order needs at least this many accepted photos of the pet. */
         @WithDefault("5")
         int minAcceptedPhotos();
-    }
-
-    interface Outbox {
-        /** How often the relay looks for unsent events (read by its @Scheduled expression). */
-        @WithDefault("1s")
-        Duration pollInterval();
-
-        /** Rows sent per relay pass; the broker's acknowledgement wait is pawprint.messaging.send-timeout. */
-        @WithDefault("100")
-        int batchSize();
     }
 
     interface Webhooks {

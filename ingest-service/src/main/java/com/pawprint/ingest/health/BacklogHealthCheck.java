@@ -1,16 +1,15 @@
 package com.pawprint.ingest.health;
 
+import com.pawprint.messaging.outbox.Outbox;
+import com.pawprint.messaging.outbox.OutboxBacklog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * What is waiting to leave: unsent events and undelivered webhooks, with the age of the oldest event. DOWN when an
@@ -23,39 +22,25 @@ public class BacklogHealthCheck implements HealthCheck {
 
     static final Duration STUCK_AFTER = Duration.ofMinutes(5);
 
+    private final Outbox outbox;
     private final EntityManager entityManager;
-    private final Clock clock;
 
-    public BacklogHealthCheck(EntityManager entityManager, Clock clock) {
+    public BacklogHealthCheck(Outbox outbox, EntityManager entityManager) {
+        this.outbox = outbox;
         this.entityManager = entityManager;
-        this.clock = clock;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Object[] outbox = (Object[]) entityManager.createNativeQuery(
-                    "select count(*), min(created_at) from {h-schema}outbox where published_at is null").getSingleResult();
-            long pendingEvents = ((Number) outbox[0]).longValue();
-            long pendingWebhooks = ((Number) entityManager.createNativeQuery(
-                    "select count(*) from {h-schema}webhook_deliveries where state = 'PENDING'").getSingleResult()).longValue();
-            Duration oldest = outbox[1] == null ? Duration.ZERO
-                    : Duration.between(toInstant(outbox[1]), clock.instant());
-            HealthCheckResponseBuilder response = HealthCheckResponse.named("backlog")
-                    .withData("pendingEvents", pendingEvents)
-                    .withData("oldestPendingEventSeconds", oldest.toSeconds())
-                    .withData("pendingWebhookDeliveries", pendingWebhooks);
-            return response.status(oldest.compareTo(STUCK_AFTER) < 0).build();
-        });
-    }
-
-    private static Instant toInstant(Object timestamp) {
-        if (timestamp instanceof Instant instant) {
-            return instant;
-        }
-        if (timestamp instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) timestamp).toInstant();
+        OutboxBacklog events = outbox.backlog();
+        long pendingWebhooks = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from {h-schema}webhook_deliveries where state = 'PENDING'").getSingleResult())
+                .longValue());
+        return HealthCheckResponse.named("backlog")
+                .withData("pendingEvents", events.pendingEvents())
+                .withData("oldestPendingEventSeconds", events.oldestWait().toSeconds())
+                .withData("pendingWebhookDeliveries", pendingWebhooks)
+                .status(events.oldestWait().compareTo(STUCK_AFTER) < 0)
+                .build();
     }
 }

@@ -1,11 +1,10 @@
 package com.pawprint.ingest.rest;
 
-import com.pawprint.ingest.service.IngestProblems;
 import com.pawprint.ingest.service.PhotoService;
 import com.pawprint.ingest.service.UploadedFile;
 import com.pawprint.ingest.storage.Photo;
 import com.pawprint.tenancy.TenantContext;
-import com.pawprint.web.Problem;
+import com.pawprint.web.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -48,12 +47,9 @@ public class PhotoResource {
                 .toList();
         UploadResponse answer = UploadResponse.of(photos.upload(tenant.tenantId(), petId, files));
         if (answer.accepted() == 0) {
-            Problem problem = Problem.of(IngestProblems.UNPROCESSABLE, "no-photo-accepted",
-                    "None of the " + files.size() + " file(s) was accepted; see files for the reasons.");
-            return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
-                    .entity(new UploadProblem(problem.type(), problem.title(), problem.status(), problem.detail(),
-                            "/v1/pets/" + petId + "/photos", answer.files()))
-                    .build();
+            throw new ProblemException(ProblemException.unprocessable("no-photo-accepted",
+                    "None of the " + files.size() + " file(s) was accepted; see files for the reasons.").problem()
+                    .withMember("files", answer.files()));
         }
         return Response.ok(answer).build();
     }

@@ -49,7 +49,7 @@ public class PetService {
             errors.add(new FieldError("triggerToken", "triggerToken must be " + TriggerTokens.FORMAT_DESCRIPTION));
         }
         if (!errors.isEmpty()) {
-            throw IngestProblems.invalid("the pet has invalid fields", errors);
+            throw ProblemException.unprocessableFields("the pet has invalid fields", errors);
         }
         Pet pet = new Pet();
         pet.id = UUID.randomUUID();

@@ -115,17 +115,17 @@ public class PhotoService {
 
     private void checkLimits(List<UploadedFile> files) {
         if (files.isEmpty()) {
-            throw IngestProblems.unprocessable("no-files",
+            throw ProblemException.unprocessable("no-files",
                     "The request carries no files; send each photo as a part of a multipart/form-data body.");
         }
         if (files.size() > limits.maxFilesPerRequest()) {
-            throw IngestProblems.tooLarge("The request carries " + files.size() + " files; at most "
+            throw ProblemException.tooLarge("The request carries " + files.size() + " files; at most "
                     + limits.maxFilesPerRequest() + " are accepted per request.");
         }
         for (int index = 0; index < files.size(); index++) {
             UploadedFile file = files.get(index);
             if (file.size() > limits.maxFileBytes().asLongValue()) {
-                throw IngestProblems.tooLarge("File #" + index + " has " + file.size() + " bytes; at most "
+                throw ProblemException.tooLarge("File #" + index + " has " + file.size() + " bytes; at most "
                         + limits.maxFileBytes().asLongValue() + " bytes are accepted per file.");
             }
         }

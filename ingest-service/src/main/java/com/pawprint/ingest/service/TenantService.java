@@ -39,8 +39,8 @@ public class TenantService {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH
                 || trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw IngestProblems.invalid("the tenant has invalid fields", List.of(new FieldError("name",
-                    "name is required: 1 to " + MAX_NAME_LENGTH + " printable characters")));
+            throw ProblemException.unprocessableFields("the tenant has invalid fields", List.of(new FieldError(
+                    "name", "name is required: 1 to " + MAX_NAME_LENGTH + " printable characters")));
         }
         Tenant tenant = new Tenant();
         tenant.id = UUID.randomUUID().toString();

@@ -13,10 +13,10 @@ import com.pawprint.contracts.Stage;
 import com.pawprint.contracts.TrainingConfig;
 import com.pawprint.contracts.TrainingConfigParser;
 import com.pawprint.ingest.config.IngestConfig;
-import com.pawprint.ingest.messaging.Outbox;
 import com.pawprint.ingest.storage.Job;
 import com.pawprint.ingest.storage.Pet;
 import com.pawprint.ingest.storage.Photo;
+import com.pawprint.messaging.outbox.Outbox;
 import com.pawprint.web.Problem;
 import com.pawprint.web.Problem.FieldError;
 import com.pawprint.web.ProblemException;
@@ -108,7 +108,7 @@ public class TrainingService {
     private Optional<Order> replay(String tenantId, String idempotencyKey, String requestHash) {
         return Job.findByIdempotencyKey(tenantId, idempotencyKey).map(existing -> {
             if (!existing.requestHash.equals(requestHash)) {
-                throw IngestProblems.unprocessable("idempotency-key-reused", "The Idempotency-Key '"
+                throw ProblemException.unprocessable("idempotency-key-reused", "The Idempotency-Key '"
                         + idempotencyKey + "' was already used for a different request (job " + existing.id
                         + "); use a new key for a new order.");
             }
@@ -121,7 +121,7 @@ public class TrainingService {
         try {
             return TrainingConfigParser.parse(body, format);
         } catch (InvalidConfigException e) {
-            throw IngestProblems.invalid("The training config is invalid: " + e.violations().size()
+            throw ProblemException.unprocessableFields("The training config is invalid: " + e.violations().size()
                             + " problem(s).", e.violations().stream()
                     .map(violation -> new FieldError(violation.field(), violation.message())).toList());
         }
@@ -130,7 +130,7 @@ public class TrainingService {
     private Job createJob(Pet pet, String idempotencyKey, String requestHash, TrainingConfig trainingConfig) {
         List<Photo> photos = Photo.listOfPet(pet.id);
         if (photos.size() < config.minAcceptedPhotos()) {
-            throw IngestProblems.unprocessable("not-enough-photos", "Pet " + pet.id + " has " + photos.size()
+            throw ProblemException.unprocessable("not-enough-photos", "Pet " + pet.id + " has " + photos.size()
                     + " accepted photo(s); a training needs at least " + config.minAcceptedPhotos() + ".");
         }
         Job job = new Job();

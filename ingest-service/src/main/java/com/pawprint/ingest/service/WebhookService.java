@@ -42,8 +42,8 @@ public class WebhookService {
     public WebhookEndpoint register(String tenantId, String url, String description) {
         String normalizedDescription = description == null || description.isBlank() ? null : description.strip();
         if (normalizedDescription != null && normalizedDescription.length() > MAX_DESCRIPTION_LENGTH) {
-            throw IngestProblems.invalid("the webhook has invalid fields", List.of(new FieldError("description",
-                    "description must be at most " + MAX_DESCRIPTION_LENGTH + " characters")));
+            throw ProblemException.unprocessableFields("the webhook has invalid fields", List.of(new FieldError(
+                    "description", "description must be at most " + MAX_DESCRIPTION_LENGTH + " characters")));
         }
         WebhookEndpoint endpoint = new WebhookEndpoint();
         endpoint.id = UUID.randomUUID();
@@ -123,7 +123,8 @@ public class WebhookService {
             }
         }
         if (problem != null) {
-            throw IngestProblems.invalid("the webhook has invalid fields", List.of(new FieldError("url", problem)));
+            throw ProblemException.unprocessableFields("the webhook has invalid fields",
+                    List.of(new FieldError("url", problem)));
         }
         return url.strip();
     }

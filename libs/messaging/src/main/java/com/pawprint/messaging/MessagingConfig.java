@@ -8,7 +8,26 @@ import java.time.Duration;
 @ConfigMapping(prefix = "pawprint.messaging")
 public interface MessagingConfig {
 
-    /** How long a dead letter or progress report may wait for the broker's acknowledgement. */
+    /** How long a dead letter, progress report or outbox record may wait for the broker's acknowledgement. */
     @WithDefault("30s")
     Duration sendTimeout();
+
+    Outbox outbox();
+
+    interface Outbox {
+        /**
+         * Whether this service publishes through the transactional outbox. Read at build time: without it the outbox
+         * beans do not exist, so a service without the {@code outbox} table never polls it.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How often the relay looks for unsent events (read by its @Scheduled expression). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Rows sent per relay pass. */
+        @WithDefault("100")
+        int batchSize();
+    }
 }

@@ -13,8 +13,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * An event a consumer has processed; the row is written in the same transaction as the consumer's effect. The table
- * lives in each service's own schema (see this module's README for the migration).
+ * An event a consumer has processed; the row is written in the same transaction as the consumer's effect. A per-job
+ * mark ({@link ProcessedEvents#firstDeliveryOfJob}) holds the job id under the consumer's name plus {@code #job}.
+ * The table lives in each service's own schema (see this module's README for the migration).
  */
 @Entity
 @Table(name = "processed_events")

@@ -1,5 +1,6 @@
 package com.pawprint.messaging;
 
+import com.pawprint.contracts.EventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,9 @@ import java.util.UUID;
  * }</pre>
  *
  * If the transaction rolls back, the mark goes with it and a redelivery is processed again.
+ *
+ * <p>An event that its stage sends before its own commit can come again under a new event id when that stage's
+ * transaction is retried: labeling's captions.ready is one. Its consumers use {@link #firstDeliveryOfJob} instead.
  */
 @ApplicationScoped
 public class ProcessedEvents {
@@ -32,6 +36,9 @@ public class ProcessedEvents {
      */
     private static final String MARK = "INSERT INTO {h-schema}processed_events (consumer, event_id, processed_at) "
             + "VALUES (:consumer, :eventId, now()) ON CONFLICT (consumer, event_id) DO NOTHING";
+
+    /* Keeps the job marks of a consumer apart from its event marks in the same (consumer, event_id) key. */
+    private static final String PER_JOB = "#job";
 
     private final EntityManager entityManager;
 
@@ -54,5 +61,17 @@ public class ProcessedEvents {
                 .setParameter("consumer", consumer)
                 .setParameter("eventId", eventId)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Marks the job of the event handled by {@code consumer}, for an effect that happens once per job whatever the
+     * event id (a redelivery, or the same job sent again under a new event id).
+     *
+     * @return true the first time an event of this job reaches {@code consumer}, false after that
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDeliveryOfJob(String consumer, EventMetadata metadata) {
+        Objects.requireNonNull(metadata.jobId(), "the event has no job id");
+        return firstDelivery(consumer + PER_JOB, metadata.jobId());
     }
 }

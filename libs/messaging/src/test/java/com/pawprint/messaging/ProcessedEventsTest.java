@@ -1,7 +1,9 @@
 package com.pawprint.messaging;
 
+import com.pawprint.contracts.EventMetadata;
+import com.pawprint.localstack.LocalStackResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-@QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(LocalStackResource.class)
 class ProcessedEventsTest {
 
     @Inject
@@ -103,5 +105,28 @@ class ProcessedEventsTest {
     @Test
     void itOnlyRunsInsideTheCallersTransaction() {
         assertThrows(TransactionalException.class, () -> processedEvents.firstDelivery("labeling", UUID.randomUUID()));
+    }
+
+    @Test
+    void aJobSentAgainUnderANewEventIdCountsOnce() {
+        EventMetadata order = Fixtures.photosIngested().metadata();
+        // labeling sends captions.ready before it commits; a retried approval sends the job again as order.next().
+        EventMetadata captionsReady = order.next();
+        EventMetadata sentAgain = order.next();
+        String consumer = "trainer-service/captions.ready";
+        assertTrue(QuarkusTransaction.requiringNew().call(() ->
+                processedEvents.firstDeliveryOfJob(consumer, captionsReady)));
+        assertFalse(QuarkusTransaction.requiringNew().call(() ->
+                processedEvents.firstDeliveryOfJob(consumer, sentAgain)));
+        assertFalse(QuarkusTransaction.requiringNew().call(() ->
+                processedEvents.firstDeliveryOfJob(consumer, captionsReady)), "a plain redelivery is caught too");
+    }
+
+    @Test
+    void aConsumersJobMarksAreApartFromItsEventMarks() {
+        EventMetadata event = Fixtures.photosIngested().metadata();
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> processedEvents.firstDelivery("audit",
+                event.jobId())));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> processedEvents.firstDeliveryOfJob("audit", event)));
     }
 }

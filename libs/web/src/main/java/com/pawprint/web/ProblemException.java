@@ -49,6 +49,26 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(Status.BAD_REQUEST, "validation", detail).withErrors(errors));
     }
 
+    /** 422 for content that parses but cannot be used; {@code slug} names what is wrong with it. */
+    public static ProblemException unprocessable(String slug, String detail) {
+        return new ProblemException(Problem.of(Problem.UNPROCESSABLE_CONTENT, slug, detail));
+    }
+
+    /** 422 {@code validation} with per-field messages: each field is well-formed but cannot be used. */
+    public static ProblemException unprocessableFields(String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(Problem.of(Problem.UNPROCESSABLE_CONTENT, "validation", detail).withErrors(errors));
+    }
+
+    /** 422 {@code validation} for one field, whose message is also the detail. */
+    public static ProblemException unprocessableField(String field, String message) {
+        return unprocessableFields(message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** 413 for a request whose files or parts are over this service's limits. */
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", detail));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(Problem.of(Status.CONFLICT, "conflict", detail));
     }

@@ -2,6 +2,7 @@ package com.pawprint.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -32,5 +33,38 @@ class ProblemTest {
     @Test
     void emptyErrorListIsNoErrorList() {
         assertNull(ProblemException.badRequest("no").problem().withErrors(List.of()).errors());
+    }
+
+    @Test
+    void unprocessableIs422WithTheStatusPhraseAsTitle() throws Exception {
+        Problem problem = ProblemException.unprocessable("not-enough-photos", "Pet p has 1 accepted photo").problem();
+        assertEquals(Map.of("type", Problem.TYPE_BASE + "not-enough-photos", "title", "Unprocessable Content",
+                "status", 422, "detail", "Pet p has 1 accepted photo"),
+                json.readValue(json.writeValueAsString(problem), Map.class));
+    }
+
+    @Test
+    void unprocessableFieldsAreValidationProblems() throws Exception {
+        Problem problem = ProblemException.unprocessableField("variant", "unknown variant 'xxl'").problem();
+        assertEquals(Map.of("type", Problem.TYPE_BASE + "validation", "title", "Unprocessable Content",
+                "status", 422, "detail", "unknown variant 'xxl'",
+                "errors", List.of(Map.of("field", "variant", "message", "unknown variant 'xxl'"))),
+                json.readValue(json.writeValueAsString(problem), Map.class));
+    }
+
+    @Test
+    void extensionMembersStandBesideTheStandardOnes() throws Exception {
+        Problem problem = ProblemException.unprocessable("no-photo-accepted", "None of the 1 file(s) was accepted")
+                .problem().withInstance("/v1/pets/p/photos")
+                .withMember("files", List.of(Map.of("name", "a.jpg", "reason", "too small")));
+        assertEquals("{\"type\":\"https://pawprint.dev/problems/no-photo-accepted\",\"title\":\"Unprocessable Content\","
+                + "\"status\":422,\"detail\":\"None of the 1 file(s) was accepted\",\"instance\":\"/v1/pets/p/photos\","
+                + "\"files\":[{\"name\":\"a.jpg\",\"reason\":\"too small\"}]}", json.writeValueAsString(problem));
+    }
+
+    @Test
+    void aStandardMemberIsNoExtension() {
+        Problem problem = ProblemException.conflict("taken").problem();
+        assertThrows(IllegalArgumentException.class, () -> problem.withMember("detail", "other"));
     }
 }

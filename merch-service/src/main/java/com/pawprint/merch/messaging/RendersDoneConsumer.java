@@ -1,6 +1,7 @@
 package com.pawprint.merch.messaging;
 
 import com.pawprint.contracts.EventMetadata;
+import com.pawprint.contracts.JobProgress;
 import com.pawprint.contracts.JobStatus;
 import com.pawprint.contracts.MerchProduct;
 import com.pawprint.contracts.MerchReady;
@@ -11,10 +12,9 @@ import com.pawprint.merch.service.MerchJobService;
 import com.pawprint.messaging.DeadLetters;
 import com.pawprint.messaging.IncomingEvents;
 import com.pawprint.messaging.JobProgressReporter;
-import com.pawprint.messaging.KafkaSender;
-import com.pawprint.messaging.OutgoingEvents;
 import com.pawprint.messaging.ProcessedEvents;
 import com.pawprint.messaging.ReceivedRecord;
+import com.pawprint.messaging.outbox.Outbox;
 import com.pawprint.tenancy.LogContext;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +26,11 @@ import java.util.List;
 
 /**
  * renders.done → COMPOSING → every catalogue product → merch.ready → DONE. Each event id is handled once (marked
- * in the transaction that records the products). Whatever could not be composed (a missing or broken render, a
- * product the render is too small for) goes to renders.done.dlq in one dead letter with the reasons, while the
- * products that could be made are still published; a job with none at all is FAILED.
+ * in the transaction that records the products). merch.ready and the DONE report go through the outbox in that
+ * transaction: they leave only once the products are recorded, and DONE never overtakes merch.ready. Whatever could
+ * not be composed (a missing or broken render, a product the render is too small for) goes to renders.done.dlq in
+ * one dead letter with the reasons, while the products that could be made are still published; a job with none at
+ * all is FAILED.
  */
 @ApplicationScoped
 public class RendersDoneConsumer {
@@ -40,19 +42,16 @@ public class RendersDoneConsumer {
     private final MerchJobService jobs;
     private final JobProgressReporter progress;
     private final DeadLetters deadLetters;
-    private final KafkaSender sender;
-    private final OutgoingEvents outgoing;
+    private final Outbox outbox;
 
     public RendersDoneConsumer(IncomingEvents incoming, ProcessedEvents processed, MerchJobService jobs,
-                               JobProgressReporter progress, DeadLetters deadLetters, KafkaSender sender,
-                               OutgoingEvents outgoing) {
+                               JobProgressReporter progress, DeadLetters deadLetters, Outbox outbox) {
         this.incoming = incoming;
         this.processed = processed;
         this.jobs = jobs;
         this.progress = progress;
         this.deadLetters = deadLetters;
-        this.sender = sender;
-        this.outgoing = outgoing;
+        this.outbox = outbox;
     }
 
     @Incoming("renders-done")
@@ -86,7 +85,8 @@ public class RendersDoneConsumer {
                 .map(made -> new MerchProduct(made.product(), made.variant(), made.placement(), made.printFileKey(),
                         made.mockupKey(), made.thumbnailKey(), made.cutLineKey(), made.warnings()))
                 .toList();
-        sender.send(outgoing.record(new MerchReady(metadata.next(), event.pet(), products)));
-        progress.statusChanged(metadata, Stage.MERCH, JobStatus.DONE, products.size() + " products composed");
+        outbox.enqueue(new MerchReady(metadata.next(), event.pet(), products));
+        outbox.enqueue(JobProgress.statusChange(metadata.next(), Stage.MERCH, JobStatus.DONE,
+                products.size() + " products composed"));
     }
 }

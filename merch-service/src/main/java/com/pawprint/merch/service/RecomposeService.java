@@ -14,6 +14,7 @@ import com.pawprint.merch.storage.TaskStatus;
 import com.pawprint.storage.ObjectKeys;
 import com.pawprint.tenancy.LogContext;
 import com.pawprint.tenancy.TenantContext;
+import com.pawprint.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -56,21 +57,21 @@ public class RecomposeService {
     public RecomposeTask create(UUID jobId, RecomposeRequest request) {
         MerchJob job = tenant.requireOwned(MerchJob.<MerchJob>findById(jobId), owned -> owned.tenantId, "job", jobId);
         if (request == null || request.product() == null) {
-            throw MerchProblems.invalid("product", "product is required");
+            throw ProblemException.unprocessableField("product", "product is required");
         }
-        Product product = catalog.product(request.product()).orElseThrow(() -> MerchProblems.invalid("product",
-                "unknown product '" + request.product() + "'"));
+        Product product = catalog.product(request.product()).orElseThrow(() ->
+                ProblemException.unprocessableField("product", "unknown product '" + request.product() + "'"));
         Variant variant = request.variant() == null ? product.defaultVariant()
-                : product.variant(request.variant()).orElseThrow(() -> MerchProblems.invalid("variant",
-                "product " + product.id() + " has no variant '" + request.variant() + "'"));
+                : product.variant(request.variant()).orElseThrow(() -> ProblemException.unprocessableField(
+                        "variant", "product " + product.id() + " has no variant '" + request.variant() + "'"));
         Placement placement = request.placement() == null ? product.placements().get(0)
-                : product.placement(request.placement()).orElseThrow(() -> MerchProblems.invalid("placement",
-                "product " + product.id() + " has no placement '" + request.placement() + "'"));
+                : product.placement(request.placement()).orElseThrow(() -> ProblemException.unprocessableField(
+                        "placement", "product " + product.id() + " has no placement '" + request.placement() + "'"));
         DesignPlacement where = designPlacement(request);
         try {
             PrintComposer.checkInside(placement, job.designWidth, job.designHeight, where);
         } catch (CompositionException e) {
-            throw MerchProblems.unprocessable("placement-outside-print-area", e.getMessage());
+            throw ProblemException.unprocessable("placement-outside-print-area", e.getMessage());
         }
         RecomposeTask task = new RecomposeTask();
         task.id = UUID.randomUUID();
@@ -110,7 +111,7 @@ public class RecomposeService {
                     request.scale() == null ? 1.0 : request.scale(),
                     request.rotationDegrees() == null ? 0.0 : request.rotationDegrees());
         } catch (IllegalArgumentException e) {
-            throw MerchProblems.invalid(e.getMessage().startsWith("scale") ? "scale" : "rotationDegrees",
+            throw ProblemException.unprocessableField(e.getMessage().startsWith("scale") ? "scale" : "rotationDegrees",
                     e.getMessage());
         }
     }

@@ -1,4 +1,4 @@
-package com.pawprint.ingest;
+package com.pawprint.testsupport;
 
 import com.pawprint.contracts.CloudEventHeaders;
 import com.pawprint.contracts.EventCodec;
@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -31,27 +30,40 @@ import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
-/** A plain Kafka client on the test's side of the broker: reads what the service published, sends what stages would. */
+/**
+ * A plain Kafka client on the test's side of the broker: reads what the service under test published, sends what
+ * the neighbouring stages would. The broker is the running test's {@code kafka.bootstrap.servers}.
+ */
 public final class TestKafka implements AutoCloseable {
 
-    public static final URI TEST_SOURCE = CloudEventHeaders.serviceSource("ingest-test");
+    /** The {@code ce_source} of the events tests publish. */
+    public static final URI TEST_SOURCE = CloudEventHeaders.serviceSource("pawprint-test");
+
+    private static final Duration DEFAULT_PATIENCE = Duration.ofSeconds(60);
 
     private final KafkaConsumer<String, String> consumer;
+    private final Duration patience;
     private final List<ConsumerRecord<String, String>> received = new ArrayList<>();
 
-    private TestKafka(String topic) {
+    private TestKafka(Duration patience, List<String> topics) {
+        this.patience = patience;
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "ingest-test-" + UUID.randomUUID(),
+                ConsumerConfig.GROUP_ID_CONFIG, "pawprint-test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(topic));
+        consumer.subscribe(topics);
     }
 
-    /** Reads {@code topic} from its beginning. */
-    public static TestKafka reading(String topic) {
-        return new TestKafka(topic);
+    /** Reads the topics from their beginning; a wait for records gives up after a minute. */
+    public static TestKafka reading(String... topics) {
+        return reading(DEFAULT_PATIENCE, topics);
+    }
+
+    /** Reads the topics from their beginning; a wait for records gives up after {@code patience}. */
+    public static TestKafka reading(Duration patience, String... topics) {
+        return new TestKafka(patience, List.of(topics));
     }
 
     public static String bootstrapServers() {
@@ -60,22 +72,36 @@ public final class TestKafka implements AutoCloseable {
 
     /** Polls until the records read so far satisfy {@code done}; returns all of them. */
     public List<ConsumerRecord<String, String>> awaitRecords(Predicate<List<ConsumerRecord<String, String>>> done) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+        await().atMost(patience).pollInterval(Duration.ofMillis(50)).until(() -> {
+            poll();
             return done.test(received);
         });
         return List.copyOf(received);
     }
 
-    /** The records whose key is the given pet id, polled until there are at least {@code count}. */
-    public List<ConsumerRecord<String, String>> awaitForPet(UUID petId, int count) {
-        return awaitRecords(records -> forPet(records, petId).size() >= count).stream()
+    /** Polls until the records of {@code topic} keyed by {@code petId} satisfy {@code done}; returns those. */
+    public List<ConsumerRecord<String, String>> awaitRecords(String topic, UUID petId,
+                                                             Predicate<List<ConsumerRecord<String, String>>> done) {
+        await().atMost(patience).pollInterval(Duration.ofMillis(50)).until(() -> done.test(of(topic, petId)));
+        return of(topic, petId);
+    }
+
+    /** What has been read of {@code topic} for the pet, after one more poll. */
+    public List<ConsumerRecord<String, String>> of(String topic, UUID petId) {
+        poll();
+        return received.stream().filter(record -> record.topic().equals(topic))
                 .filter(record -> petId.toString().equals(record.key())).toList();
     }
 
-    private static List<ConsumerRecord<String, String>> forPet(List<ConsumerRecord<String, String>> records,
-                                                               UUID petId) {
-        return records.stream().filter(record -> petId.toString().equals(record.key())).toList();
+    private void poll() {
+        consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+    }
+
+    /** Records of {@code topic} whose value mentions {@code text} (a job id, a reason). */
+    public static List<ConsumerRecord<String, String>> matching(List<ConsumerRecord<String, String>> records,
+                                                                String topic, String text) {
+        return records.stream().filter(record -> record.topic().equals(topic) && record.value().contains(text))
+                .toList();
     }
 
     /**
@@ -93,16 +119,15 @@ public final class TestKafka implements AutoCloseable {
 
     public static Map<String, String> headers(ConsumerRecord<String, String> record) {
         Map<String, String> headers = new LinkedHashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-        }
+        record.headers().forEach(header -> headers.put(header.key(),
+                new String(header.value(), StandardCharsets.UTF_8)));
         return headers;
     }
 
     /** Publishes an event the way a stage does: JSON value, CloudEvents headers, pet id as key. */
     public static void publish(PawEvent event) {
-        Map<String, String> headers = CloudEventHeaders.of(event, TEST_SOURCE);
-        send(event.topic(), CloudEventHeaders.recordKey(event), EventCodec.encode(event), headers);
+        send(event.topic(), CloudEventHeaders.recordKey(event), EventCodec.encode(event),
+                CloudEventHeaders.of(event, TEST_SOURCE));
     }
 
     public static void send(String topic, String key, String value, Map<String, String> headers) {

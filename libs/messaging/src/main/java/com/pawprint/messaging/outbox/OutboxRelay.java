@@ -1,11 +1,11 @@
-package com.pawprint.ingest.messaging;
+package com.pawprint.messaging.outbox;
 
 import com.pawprint.contracts.EventCodec;
-import com.pawprint.ingest.config.IngestConfig;
-import com.pawprint.ingest.storage.OutboxRecord;
 import com.pawprint.messaging.KafkaSender;
+import com.pawprint.messaging.MessagingConfig;
 import com.pawprint.messaging.OutgoingEvents;
 import com.pawprint.messaging.PublishException;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,11 +16,13 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Publishes the outbox in commit order. A record is marked sent only after the broker acknowledged it, so a crash
+ * Publishes the outbox in the order the events were queued. A record is marked sent only after the broker acknowledged it, so a crash
  * or a broker outage at any point leaves it to the next pass: events are published at least once, and consumers
- * deduplicate on the event id. Rows are claimed with SKIP LOCKED, so replicas share the work.
+ * deduplicate on the event id. Rows are claimed with SKIP LOCKED, so replicas share the work. Exists when
+ * {@code pawprint.messaging.outbox.enabled=true}.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "pawprint.messaging.outbox.enabled", stringValue = "true")
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
@@ -29,19 +31,18 @@ public class OutboxRelay {
     private final KafkaSender sender;
     private final OutgoingEvents outgoing;
     private final EntityManager entityManager;
-    private final IngestConfig.Outbox config;
-    private final Clock clock;
+    private final MessagingConfig.Outbox config;
+    private final Clock clock = Clock.systemUTC();
 
-    public OutboxRelay(KafkaSender sender, OutgoingEvents outgoing, EntityManager entityManager, IngestConfig config,
-                       Clock clock) {
+    public OutboxRelay(KafkaSender sender, OutgoingEvents outgoing, EntityManager entityManager,
+                       MessagingConfig config) {
         this.sender = sender;
         this.outgoing = outgoing;
         this.entityManager = entityManager;
         this.config = config.outbox();
-        this.clock = clock;
     }
 
-    @Scheduled(every = "${pawprint.ingest.outbox.poll-interval:1s}",
+    @Scheduled(every = "${pawprint.messaging.outbox.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayPending() {
         boolean fullBatchSent;
@@ -56,7 +57,7 @@ public class OutboxRelay {
             @SuppressWarnings("unchecked")
             List<OutboxRecord> pending = entityManager.createNativeQuery("""
                             select * from {h-schema}outbox where published_at is null
-                            order by created_at, id limit :batch for update skip locked""", OutboxRecord.class)
+                            order by position limit :batch for update skip locked""", OutboxRecord.class)
                     .setParameter("batch", config.batchSize())
                     .getResultList();
             int published = 0;

@@ -1,4 +1,4 @@
-package com.pawprint.ingest.storage;
+package com.pawprint.messaging.outbox;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An event waiting to be published. It is written in the transaction that changes the state it announces, so an
- * accepted order cannot exist without its event; the id is the event id, so a re-sent record is recognised downstream.
+ * An event waiting to be published. It is written in the transaction that changes the state it announces, so the
+ * change cannot exist without its event; the id is the event id, so a re-sent record is recognised downstream.
+ * The table lives in each service's own schema (see this module's README for the migration); its {@code position}
+ * column, the queue order, is filled by the database and read only by the relay's SQL.
  */
 @Entity
 @Table(name = "outbox")
