@@ -144,7 +144,14 @@ public final class AdamW implements AutoCloseable {
             throw new IllegalArgumentException("optimizer state '" + name + "' has shape " + loaded.getShape()
                     + ", its parameter " + shape);
         }
-        NDArray placed = loaded.toDevice(parameter.getDevice(), true);
+        // A native copy: the loaded array aliases a Java buffer, and toDevice to the same device returns a view of
+        // it, which would outlive the buffer once the loaded wrapper is closed (in-place updates then write freed
+        // memory).
+        NDArray onDevice = loaded.toDevice(parameter.getDevice(), false);
+        NDArray placed = onDevice.duplicate();
+        if (onDevice != loaded) {
+            onDevice.close();
+        }
         loaded.close();
         return placed;
     }

@@ -12,6 +12,8 @@ import com.pawprint.diffusion.pipeline.CancellationToken;
 import com.pawprint.diffusion.pipeline.StableDiffusion;
 import com.pawprint.training.dataset.DatasetException;
 import com.pawprint.training.dataset.TrainingDataset;
+import com.pawprint.training.models.BaseModelEntry;
+import com.pawprint.training.models.BaseModelRegistry;
 import com.pawprint.training.output.FileHashes;
 import com.pawprint.training.output.VersionName;
 import com.pawprint.training.run.BaseModel;
@@ -40,13 +42,20 @@ public final class TrainCommand {
     static final int FAILED = 1;
     static final int USAGE = 2;
     static final int CANCELLED = 130;
+    static final Path DEFAULT_REGISTRY = Path.of("models", "registry");
 
     private static final String USAGE_TEXT = """
             usage: pawprint-train --config FILE.yaml [--resume] [--device auto|cpu|cuda:N] [--sample-steps N]
-              --config        a lora-scripts style YAML (or .json) training config
-              --resume        continue the newest run in output_dir from its last checkpoint
-              --device        where to train (default auto: the first GPU, else the CPU)
-              --sample-steps  sampler steps for sample_prompts images (default 20)""";
+                                  [--registry DIR]
+                   pawprint-train register-model --name NAME --file CHECKPOINT --license LICENSE
+                                  [--non-commercial] [--registry DIR]
+              --config          a lora-scripts style YAML (or .json) training config
+              --resume          continue the newest run in output_dir from its last checkpoint
+              --device          where to train (default auto: the first GPU, else the CPU)
+              --sample-steps    sampler steps for sample_prompts images (default 20)
+              --registry        the base-model registry folder (default ./models/registry); base_model may
+                                name a registered model instead of a file
+              register-model    inspect (SD 1.x only), hash and record a base model with its licence""";
 
     private TrainCommand() {
     }
@@ -69,12 +78,17 @@ public final class TrainCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, CancellationToken cancellation) {
+        if (args.length > 0 && args[0].equals("register-model")) {
+            return registerModel(args, out, err);
+        }
         Path configFile = null;
         boolean resume = false;
         String device = "auto";
         int sampleSteps = 20;
+        Path registry = DEFAULT_REGISTRY;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--registry" -> registry = i + 1 < args.length ? Path.of(args[++i]) : registry;
                 case "--config" -> configFile = i + 1 < args.length ? Path.of(args[++i]) : null;
                 case "--resume" -> resume = true;
                 case "--device" -> device = i + 1 < args.length ? args[++i] : device;
@@ -101,7 +115,8 @@ public final class TrainCommand {
             return USAGE;
         }
         try {
-            return train(configFile, resume, device, sampleSteps, out, err, cancellation);
+            return train(configFile, resume, device, sampleSteps, new BaseModelRegistry(registry), out, err,
+                    cancellation);
         } catch (InvalidConfigException e) {
             err.println("invalid config " + configFile + ":");
             e.violations().forEach(v -> err.println("  " + v.field() + ": " + v.message()));
@@ -116,8 +131,48 @@ public final class TrainCommand {
         }
     }
 
-    private static int train(Path configFile, boolean resume, String deviceOption, int sampleSteps, PrintStream out,
-            PrintStream err, CancellationToken cancellation) {
+    private static int registerModel(String[] args, PrintStream out, PrintStream err) {
+        String name = null;
+        Path file = null;
+        String license = null;
+        boolean commercial = true;
+        Path registry = DEFAULT_REGISTRY;
+        for (int i = 1; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--name" -> name = value;
+                case "--file" -> file = value == null ? null : Path.of(value);
+                case "--license" -> license = value;
+                case "--registry" -> registry = value == null ? registry : Path.of(value);
+                case "--non-commercial" -> {
+                    commercial = false;
+                    continue;
+                }
+                default -> {
+                    err.println("unknown argument '" + args[i] + "'\n" + USAGE_TEXT);
+                    return USAGE;
+                }
+            }
+            i++;
+        }
+        if (name == null || file == null || license == null) {
+            err.println("register-model needs --name, --file and --license\n" + USAGE_TEXT);
+            return USAGE;
+        }
+        try {
+            BaseModelEntry entry = new BaseModelRegistry(registry).register(name, file, license, commercial);
+            out.println("registered " + entry.name() + " (" + entry.architecture() + ", " + entry.license()
+                    + (entry.commercialUse() ? ", commercial use allowed" : ", no commercial use") + ") sha256 "
+                    + entry.sha256());
+            return OK;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return USAGE;
+        }
+    }
+
+    private static int train(Path configFile, boolean resume, String deviceOption, int sampleSteps,
+            BaseModelRegistry registry, PrintStream out, PrintStream err, CancellationToken cancellation) {
         String text;
         try {
             text = Files.readString(configFile);
@@ -132,10 +187,13 @@ public final class TrainCommand {
         TrainingDataset dataset = TrainingDataset.read(dataDir,
                 config.metadataPath() == null && !Files.exists(metadata) ? null : metadata,
                 config.regDataDir() == null ? null : Path.of(config.regDataDir()), config.classPrompt());
-        Path modelPath = Path.of(config.baseModel());
+        Optional<BaseModelEntry> registered = Files.exists(Path.of(config.baseModel())) ? Optional.empty()
+                : registry.find(config.baseModel());
+        Path modelPath = registered.map(entry -> Path.of(entry.file())).orElse(Path.of(config.baseModel()));
         if (!Files.exists(modelPath)) {
-            throw new IllegalArgumentException("base_model " + modelPath + " is neither a checkpoint file nor a "
-                    + "diffusers folder (make a small one with: libs/diffusion/bin/pawprint-sd make-tiny DIR)");
+            throw new IllegalArgumentException("base_model " + config.baseModel() + " is neither a checkpoint file, "
+                    + "a diffusers folder nor a registered model (make a small one with: libs/diffusion/bin/"
+                    + "pawprint-sd make-tiny DIR, and register models with pawprint-train register-model)");
         }
         ComputeDevice device = ComputeDevice.resolve(deviceOption);
         if (device.isGpu() && config.mixedPrecision() == MixedPrecision.NO) {
@@ -147,10 +205,11 @@ public final class TrainCommand {
         out.println("base model " + modelPath + " on " + device);
         long loadStart = System.nanoTime();
         try (StableDiffusion model = StableDiffusion.load(modelPath, device)) {
-            BaseModel baseModel = Files.isRegularFile(modelPath)
-                    ? new BaseModel(modelPath.getFileName().toString(), FileHashes.sha256(modelPath),
-                            FileHashes.legacyModelHash(modelPath))
-                    : new BaseModel(modelPath.getFileName().toString(), null, null);
+            String sha256 = registered.map(BaseModelEntry::sha256).orElseGet(() ->
+                    Files.isRegularFile(modelPath) ? FileHashes.sha256(modelPath) : null);
+            BaseModel baseModel = new BaseModel(registered.map(BaseModelEntry::name)
+                    .orElse(modelPath.getFileName().toString()), sha256,
+                    Files.isRegularFile(modelPath) ? FileHashes.legacyModelHash(modelPath) : null);
             Path runDir = resume ? latestRun(outputRoot, name).orElseThrow(() -> new IllegalArgumentException(
                     "--resume: no run of '" + name + "' with a checkpoint in " + outputRoot)) : null;
             String versionName;
