@@ -43,6 +43,7 @@ class LoraTrainerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Path dir;
+    private Path modelFile;
     private StableDiffusion model;
     private TrainingDataset dataset;
     private final BaseModel base = new BaseModel("tiny.safetensors", "0".repeat(64), "00000000");
@@ -50,7 +51,8 @@ class LoraTrainerTest {
     @BeforeAll
     void load(@TempDir Path tempDir) {
         dir = tempDir;
-        model = StableDiffusion.load(TinyDatasets.tinyModel(dir), ComputeDevice.cpu());
+        modelFile = TinyDatasets.tinyModel(dir);
+        model = StableDiffusion.load(modelFile, ComputeDevice.cpu());
         Path cats = TinyDatasets.catFolder(dir.resolve("cats"), 6);
         dataset = TrainingDataset.read(cats, cats.resolve("metadata.csv"), null, null);
     }
@@ -161,6 +163,7 @@ class LoraTrainerTest {
             network.modules().forEach(module -> module.up().addi(0.01f));
             network.save(earlier, LoraPrecision.FP32, Map.of());
         }
+        Path corrupt = Files.writeString(dir.resolve("corrupt.safetensors"), "not a safetensors file");
         Path out = dir.resolve("incremental");
         TrainingOutcome outcome = train(config(Map.of("max_train_steps", 1, "network_weights", earlier.toString(),
                 "lora_alpha", 2)), out, TrainingListener.NONE, new CancellationToken());
@@ -179,7 +182,6 @@ class LoraTrainerTest {
                 config(Map.of("max_train_steps", 1, "network_weights", earlier.toString(), "lora_rank", 8)),
                 dir.resolve("mismatch"), TrainingListener.NONE, new CancellationToken()));
         assertTrue(mismatch.getMessage().contains("its rank is 4 but lora_rank is 8"), mismatch.getMessage());
-        Path corrupt = Files.writeString(dir.resolve("corrupt.safetensors"), "not a safetensors file");
         TrainingSetupException unreadable = assertThrows(TrainingSetupException.class, () -> train(
                 config(Map.of("max_train_steps", 1, "network_weights", corrupt.toString())),
                 dir.resolve("corrupt"), TrainingListener.NONE, new CancellationToken()));
@@ -188,20 +190,26 @@ class LoraTrainerTest {
 
     @Test
     void aNanLossStopsTheRunKeepingTheLastGoodCheckpoint() throws Exception {
-        Path poisoned = dir.resolve("poisoned.safetensors");
-        try (NDManager manager = NDManager.newBaseManager();
-                LoraNetwork network = LoraNetwork.create(new LoraBase(model.unetModules(),
-                        model.textEncoderModules()), 4, 4, 1, manager)) {
-            network.modules().get(network.modules().size() - 1).up().addi(Float.NaN);
-            network.save(poisoned, LoraPrecision.FP32, Map.of());
+        Path out = dir.resolve("nan");
+        // A model of its own: the run breaks its weights.
+        try (StableDiffusion breakable = StableDiffusion.load(modelFile, ComputeDevice.cpu())) {
+            TrainingListener poisonAfterTheFirstCheckpoint = new TrainingListener() {
+                @Override
+                public void checkpointed(Checkpoint checkpoint) {
+                    breakable.unetModules().all().get(0).weight().muli(Float.NaN);
+                }
+            };
+            TrainingOutcome outcome = new LoraTrainer(breakable, base, config(Map.of("max_train_steps", 4,
+                    "save_steps", 2)), dataset, out, "cat_v1_rank4_ep1", 2, poisonAfterTheFirstCheckpoint,
+                    new CancellationToken()).train();
+            assertEquals(TrainingOutcome.Status.FAILED, outcome.status());
+            assertTrue(outcome.reason().startsWith("the loss became NaN at step 3"), outcome.reason());
+            assertTrue(outcome.reason().endsWith("the last good checkpoint is "
+                    + out.resolve("checkpoints/step-00000002")), outcome.reason());
         }
-        TrainingOutcome outcome = train(config(Map.of("max_train_steps", 3, "network_weights",
-                poisoned.toString())), dir.resolve("nan"), TrainingListener.NONE, new CancellationToken());
-        assertEquals(TrainingOutcome.Status.FAILED, outcome.status());
-        assertTrue(outcome.reason().startsWith("the loss became NaN at step 1"), outcome.reason());
-        assertTrue(outcome.reason().endsWith("no checkpoint was saved"), outcome.reason());
-        assertFalse(Files.exists(dir.resolve("nan/cat_v1_rank4_ep1.safetensors")));
-        assertTrue(Files.readString(dir.resolve("nan/cat_v1_rank4_ep1.json")).contains("\"status\" : \"failed\""));
+        assertFalse(Files.exists(out.resolve("cat_v1_rank4_ep1.safetensors")));
+        assertTrue(Files.isRegularFile(out.resolve("checkpoints/step-00000002/lora.safetensors")));
+        assertTrue(Files.readString(out.resolve("cat_v1_rank4_ep1.json")).contains("\"status\" : \"failed\""));
     }
 
     private static int differingPixels(BufferedImage a, BufferedImage b) {
