@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import com.pawprint.diffusion.device.ComputeDevice;
+import com.pawprint.diffusion.attention.CrossAttentionConfig;
 import com.pawprint.diffusion.loader.ModelConfigs;
 import com.pawprint.diffusion.lora.LoraBase;
 import com.pawprint.diffusion.lora.LoraNetwork;
@@ -19,6 +20,7 @@ import com.pawprint.diffusion.pipeline.Txt2ImgResult;
 import com.pawprint.diffusion.pipeline.CancellationToken;
 import com.pawprint.diffusion.schedulers.NoiseSource;
 import com.pawprint.diffusion.schedulers.SamplerKind;
+import com.pawprint.diffusion.unet.UNet2DConditionConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +36,8 @@ import java.util.Locale;
  * A figure printer, not a test: bench/diffusion-vs-sdcpp.sh runs one JVM per configuration (so each peak RSS is its
  * own) beside stable-diffusion.cpp, and docs/performance.md records the result.
  *
- * <p>Arguments: {@code --config tiny|sd15} {@code --size <px>} {@code [--checkpoint <file>]} (sd15: the model to
+ * <p>Arguments: {@code --config tiny|small|sd15} (small: the PyTorch anchor's UNet, 32/64/128/128 channels, 8 heads,
+ * context 64, with the tiny text encoder and VAE) {@code --size <px>} {@code [--checkpoint <file>]} (sd15: the model to
  * load; without it random weights are generated) {@code [--steps n]} {@code [--unet-runs n]} {@code [--train-runs n]}.
  */
 public final class DiffusionBenchmark {
@@ -52,7 +55,11 @@ public final class DiffusionBenchmark {
         String label = config + " " + size + "px";
 
         long loadStart = System.nanoTime();
-        ModelConfigs configs = config.equals("sd15") ? ModelConfigs.sd15() : ModelConfigs.tiny();
+        ModelConfigs configs = switch (config) {
+            case "sd15" -> ModelConfigs.sd15();
+            case "small" -> small();
+            default -> ModelConfigs.tiny();
+        };
         try (StableDiffusion model = checkpoint.isEmpty()
                 ? StableDiffusion.random(configs, 0, ComputeDevice.cpu())
                 : StableDiffusion.load(Path.of(checkpoint), ComputeDevice.cpu())) {
@@ -91,6 +98,16 @@ public final class DiffusionBenchmark {
                 print(label, "peak RSS after training", peakRssGiB(), "GiB (VmHWM of this JVM)");
             }
         }
+    }
+
+    /** The UNet of shared/anchors/pytorch/bench_train_step.py's {@code small} configuration. */
+    private static ModelConfigs small() {
+        UNet2DConditionConfig sd = UNet2DConditionConfig.sd15();
+        UNet2DConditionConfig unet = new UNet2DConditionConfig(16, 4, 4, false, true, 0.0, sd.downBlockTypes(),
+                sd.upBlockTypes(), List.of(32, 64, 128, 128), 2, 1, 1.0, 32, 1e-5, 64, List.of(8, 8, 8, 8), false,
+                CrossAttentionConfig.DEFAULT_QUERY_SLICE_SIZE);
+        ModelConfigs tiny = ModelConfigs.tiny();
+        return new ModelConfigs(tiny.textEncoder(), unet, tiny.vae());
     }
 
     /** Forward, backward and AdamW on a fresh rank-8 LoRA, with precomputed text embeddings (latents cached). */
