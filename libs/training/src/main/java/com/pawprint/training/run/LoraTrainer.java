@@ -66,8 +66,6 @@ public final class LoraTrainer {
     /** A loss this many times the run's average so far, after {@link #EXPLOSION_WARMUP} steps, stops the run. */
     static final double EXPLOSION_FACTOR = 20;
     static final int EXPLOSION_WARMUP = 5;
-    /** A validation loss this much above the best one flags overfitting. */
-    static final double OVERFITTING_MARGIN = 0.05;
 
     private final StableDiffusion model;
     private final BaseModel baseModel;
@@ -368,14 +366,10 @@ public final class LoraTrainer {
             long startedAt, Timing timing) {
         Path best = null;
         boolean overfitting = false;
-        if (validationLosses.size() > 1) {
-            double[] lowest = validationLosses.get(0);
-            for (double[] point : validationLosses) {
-                lowest = point[1] < lowest[1] ? point : lowest;
-            }
-            double last = validationLosses.get(validationLosses.size() - 1)[1];
-            overfitting = last > lowest[1] * (1 + OVERFITTING_MARGIN);
-            long bestStep = (long) lowest[0];
+        ValidationCurve curve = new ValidationCurve(validationLosses);
+        if (curve.measured()) {
+            overfitting = curve.overfitting();
+            long bestStep = curve.bestStep();
             Path bestDir = checkpointsDir().resolve(Checkpoint.folderName(bestStep));
             best = bestStep == state.step() && lora != null ? lora : Files.isDirectory(bestDir) ? bestDir : null;
         }
