@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,12 @@ class TrainingQueueTest {
     @AfterAll
     static void stop() {
         kafka.close();
+    }
+
+    /* Queued jobs would be trained by the worker of the next test class (same database): remove them. */
+    @AfterEach
+    void removeJobs() {
+        QuarkusTransaction.requiringNew().run(() -> TrainingJob.delete("status", JobState.QUEUED));
     }
 
     private static TrainingJob awaitJob(UUID jobId) {

@@ -1,0 +1,171 @@
+package com.pawprint.trainer;
+
+import ai.djl.ndarray.NDManager;
+import com.pawprint.contracts.CaptionsReady;
+import com.pawprint.contracts.EventCodec;
+import com.pawprint.contracts.JobProgress;
+import com.pawprint.contracts.JobStatus;
+import com.pawprint.contracts.LoraTrained;
+import com.pawprint.contracts.Topics;
+import com.pawprint.diffusion.device.ComputeDevice;
+import com.pawprint.diffusion.lora.LoraBase;
+import com.pawprint.diffusion.lora.LoraNetwork;
+import com.pawprint.diffusion.pipeline.StableDiffusion;
+import com.pawprint.localstack.LocalStackResource;
+import com.pawprint.storage.ObjectKeys;
+import com.pawprint.storage.ObjectStore;
+import com.pawprint.testsupport.TestKafka;
+import com.pawprint.trainer.storage.JobState;
+import com.pawprint.trainer.storage.ModelRegistry;
+import com.pawprint.trainer.storage.TrainingJob;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The whole service on the real stack: captions.ready in, a trained tiny LoRA, progress and lora.trained out. */
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class TrainingFlowTest {
+
+    private static final String TENANT = "acme";
+    private static final String OTHER_TENANT = "globex";
+    private static TestKafka kafka;
+
+    @Inject
+    ObjectStore store;
+
+    @BeforeAll
+    static void listen() {
+        kafka = TestKafka.reading(Duration.ofSeconds(90), Topics.JOBS_PROGRESS, Topics.LORA_TRAINED);
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+    }
+
+    static TrainingJob job(UUID jobId) {
+        return QuarkusTransaction.requiringNew().call(() -> TrainingJob.<TrainingJob>findById(jobId));
+    }
+
+    private JobProgress awaitFailure(CaptionsReady ready) {
+        return kafka.awaitRecords(Topics.JOBS_PROGRESS, ready.metadata().petId(), records -> records.stream()
+                        .anyMatch(r -> TestKafka.isProgress(r, ready.metadata().jobId(), JobStatus.FAILED)))
+                .stream().filter(r -> TestKafka.isProgress(r, ready.metadata().jobId(), JobStatus.FAILED))
+                .map(r -> EventCodec.decode(r.value(), JobProgress.class)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aCaptionedDatasetIsTrainedUploadedAndAnnounced(@TempDir Path dir) throws Exception {
+        CaptionsReady ready = TrainingOrders.upload(store, TENANT, 2, TrainingOrders.tinyConfig(4, 2, Map.of()));
+        TestKafka.publish(ready);
+
+        ConsumerRecord<String, String> record = kafka.awaitRecords(Topics.LORA_TRAINED, ready.metadata().petId(),
+                records -> !records.isEmpty()).get(0);
+        LoraTrained trained = EventCodec.read(record.value(), TestKafka.headers(record), LoraTrained.class);
+        ObjectKeys.PetKeys pet = ObjectKeys.pet(TENANT, ready.metadata().petId().toString());
+        assertThat(trained.metadata().correlationId()).isEqualTo(ready.metadata().correlationId());
+        assertThat(trained.versionName()).isEqualTo("mochi_v1_rank4_ep2");
+        assertThat(trained.loraKey()).isEqualTo(pet.loraFile(trained.versionName(),
+                trained.versionName() + ".safetensors"));
+        assertThat(trained.rank()).isEqualTo(4);
+        assertThat(trained.alpha()).isEqualTo(4.0);
+        assertThat(trained.steps()).isEqualTo(4);
+        assertThat(trained.epochs()).isEqualTo(2);
+        assertThat(trained.baseModel()).isEqualTo(TrainingOrders.TINY_MODEL);
+        assertThat(trained.trainingConfig()).isEqualTo(ready.trainingConfig());
+        assertThat(trained.checkpointKeys()).containsExactly(pet.loraFile(trained.versionName(),
+                "checkpoints/step-00000002/lora.safetensors"));
+        assertThat(trained.trainingLogKeys()).contains(
+                pet.loraFile(trained.versionName(), "loss.png"),
+                pet.loraFile(trained.versionName(), "logs/steps.csv"),
+                pet.loraFile(trained.versionName(), trained.versionName() + ".json"));
+        for (String key : trained.trainingLogKeys()) {
+            assertThat(store.exists(key)).as(key).isTrue();
+        }
+        assertThat(store.exists(trained.checkpointKeys().get(0))).isTrue();
+
+        List<JobProgress> training = kafka.of(Topics.JOBS_PROGRESS, ready.metadata().petId()).stream()
+                .map(r -> EventCodec.decode(r.value(), JobProgress.class))
+                .filter(p -> p.status() == JobStatus.TRAINING && p.step() != null).toList();
+        assertThat(training).extracting(JobProgress::step).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(training).allSatisfy(p -> {
+            assertThat(p.totalSteps()).isEqualTo(4);
+            assertThat(p.loss()).isPositive();
+            assertThat(p.message()).startsWith("epoch ");
+        });
+        assertThat(training.get(3).percent()).isEqualTo(100.0);
+        assertThat(training.get(1).etaSeconds()).isNotNull();
+
+        TrainingJob job = job(ready.metadata().jobId());
+        assertThat(job.status).isEqualTo(JobState.COMPLETED);
+        assertThat(job.step).isEqualTo(4);
+        assertThat(job.epoch).isEqualTo(2);
+        assertThat(job.loss).isPositive();
+        assertThat(job.leaseOwner).isNull();
+        assertThat(job.loraKey).isEqualTo(trained.loraKey());
+
+        // The LoRA loads against the base model it was trained on.
+        Path model = Files.write(dir.resolve("tiny.safetensors"),
+                store.get(ObjectKeys.modelFile(TrainingOrders.TINY_MODEL, ModelRegistry.MODEL_FILE)));
+        Path lora = Files.write(dir.resolve("lora.safetensors"), store.get(trained.loraKey()));
+        try (StableDiffusion sd = StableDiffusion.load(model, ComputeDevice.cpu());
+                NDManager manager = NDManager.newBaseManager();
+                LoraNetwork network = LoraNetwork.load(lora, new LoraBase(sd.unetModules(),
+                        sd.textEncoderModules()), manager)) {
+            assertThat(network.modules()).isNotEmpty();
+            assertThat(network.modules().get(0).rank()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void anUnknownBaseModelFailsTheJobWithTheReason() {
+        CaptionsReady ready = TrainingOrders.upload(store, TENANT, 1, TrainingOrders.tinyConfig(2, 0,
+                Map.of("base_model", "no-such-model")));
+        TestKafka.publish(ready);
+
+        assertThat(awaitFailure(ready).failureReason()).contains("base_model 'no-such-model' is not registered");
+        await().atMost(Duration.ofSeconds(30)).until(() -> job(ready.metadata().jobId()).status == JobState.FAILED);
+        assertThat(job(ready.metadata().jobId()).failureReason).contains("no-such-model");
+    }
+
+    @Test
+    void anotherTenantsNetworkWeightsAreRefusedUnread() {
+        String foreign = ObjectKeys.pet(OTHER_TENANT, UUID.randomUUID().toString()).loraFile("rex_v1_rank4_ep1",
+                "rex_v1_rank4_ep1.safetensors");
+        store.put(foreign, new byte[] {1, 2, 3}, "application/octet-stream");
+        CaptionsReady ready = TrainingOrders.upload(store, TENANT, 1, TrainingOrders.tinyConfig(2, 0,
+                Map.of("network_weights", foreign)));
+        TestKafka.publish(ready);
+
+        assertThat(awaitFailure(ready).failureReason()).contains("network_weights " + foreign
+                + " is not an object of this job's tenant");
+        await().atMost(Duration.ofSeconds(30)).until(() -> job(ready.metadata().jobId()).status == JobState.FAILED);
+    }
+
+    @Test
+    void aDatasetWhoseImageIsMissingFailsTheJob() {
+        CaptionsReady ready = TrainingOrders.upload(store, TENANT, 2, TrainingOrders.tinyConfig(2, 0, Map.of()));
+        store.delete(ready.dataset().images().get(1).normalizedKey());
+        TestKafka.publish(ready);
+
+        assertThat(awaitFailure(ready).failureReason()).contains("the object "
+                + ready.dataset().images().get(1).normalizedKey() + " is missing");
+    }
+}
