@@ -7,6 +7,7 @@ import com.pawprint.contracts.EventCodec;
 import com.pawprint.contracts.EventMetadata;
 import com.pawprint.contracts.JobProgress;
 import com.pawprint.contracts.JobStatus;
+import com.pawprint.contracts.Stage;
 import com.pawprint.contracts.Topics;
 import com.pawprint.localstack.LocalStackResource;
 import com.pawprint.storage.ObjectStore;
@@ -136,5 +137,29 @@ class TrainingQueueTest {
         CaptionsReady after = TrainingOrders.upload(store, TENANT, 1, TrainingOrders.tinyConfig(3, 0, Map.of()));
         TestKafka.publish(after);
         assertThat(awaitJob(after.metadata().jobId()).status).isEqualTo(JobState.QUEUED);
+    }
+
+    @Test
+    void aCancelledQueuedJobEndsCanceledAndAnotherTenantCannotCancelIt() {
+        CaptionsReady mine = TrainingOrders.upload(store, TENANT, 1, TrainingOrders.tinyConfig(3, 0, Map.of()));
+        CaptionsReady second = new CaptionsReady(EventMetadata.newChain(TENANT, mine.metadata().petId(),
+                UUID.randomUUID()), mine.pet(), mine.dataset(), mine.metadataCsvKey(), mine.captionKeys(),
+                mine.triggerToken(), mine.trainingConfig());
+        TestKafka.publish(mine);
+        TestKafka.publish(second);
+        awaitJob(second.metadata().jobId());
+
+        // A report naming the job under another tenant, then a real cancel of the second job, in one partition.
+        EventMetadata foreign = new EventMetadata(EventMetadata.CURRENT_SCHEMA_VERSION, UUID.randomUUID(), "globex",
+                mine.metadata().petId(), mine.metadata().jobId(), mine.metadata().correlationId(),
+                mine.metadata().occurredAt());
+        TestKafka.publish(JobProgress.statusChange(foreign, Stage.INGEST, JobStatus.CANCELED, "not yours"));
+        TestKafka.publish(JobProgress.statusChange(second.metadata().next(), Stage.INGEST, JobStatus.CANCELED,
+                "cancelled by the customer"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> awaitJob(second.metadata().jobId()).status
+                == JobState.CANCELED);
+        assertThat(awaitJob(second.metadata().jobId()).finishedAt).isNotNull();
+        assertThat(awaitJob(mine.metadata().jobId()).status).isEqualTo(JobState.QUEUED);
     }
 }

@@ -44,6 +44,10 @@ public class JobLeases {
             + "WHERE (status = 'QUEUED' OR (status = 'TRAINING' AND lease_expires_at < :now)) "
             + "AND NOT cancel_requested ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED";
 
+    private static final String CANCELLED_ORPHANS = "UPDATE {h-schema}training_jobs SET status = 'CANCELED', "
+            + "lease_owner = NULL, lease_expires_at = NULL, finished_at = :now, updated_at = :now "
+            + "WHERE status = 'TRAINING' AND cancel_requested AND lease_expires_at < :now";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EntityManager entityManager;
@@ -60,6 +64,8 @@ public class JobLeases {
     public Optional<ClaimedJob> claim(String owner) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
+            // A cancelled job whose trainer died before stopping it would otherwise stay TRAINING: end it here.
+            entityManager.createNativeQuery(CANCELLED_ORPHANS).setParameter("now", now).executeUpdate();
             @SuppressWarnings("unchecked")
             List<UUID> ids = entityManager.createNativeQuery(CLAIMABLE, UUID.class).setParameter("now", now)
                     .getResultList();
@@ -94,7 +100,7 @@ public class JobLeases {
      */
     public String assignVersion(UUID jobId, String owner, String name, int rank, int epochs) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            TrainingJob job = TrainingJob.findById(jobId);
+            TrainingJob job = TrainingJob.locked(jobId);
             if (!owner.equals(job.leaseOwner)) {
                 throw new LeaseLostException(jobId);
             }
@@ -150,7 +156,7 @@ public class JobLeases {
     /** Marks the job done and queues lora.trained in the same transaction: the event leaves only with the commit. */
     public boolean completed(UUID jobId, String owner, LoraTrained trained) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            TrainingJob job = TrainingJob.findById(jobId);
+            TrainingJob job = TrainingJob.locked(jobId);
             if (job == null || !owner.equals(job.leaseOwner) || job.status != JobState.TRAINING) {
                 return false;
             }
@@ -178,7 +184,7 @@ public class JobLeases {
 
     private boolean update(UUID jobId, String owner, Consumer<TrainingJob> change) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            TrainingJob job = TrainingJob.findById(jobId);
+            TrainingJob job = TrainingJob.locked(jobId);
             if (job == null || !owner.equals(job.leaseOwner) || job.status != JobState.TRAINING) {
                 return false;
             }

@@ -6,10 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /** One training job, keyed by the order's job id; see V1__trainer_schema.sql for the columns' meaning. */
@@ -86,8 +86,11 @@ public class TrainingJob extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
-    /** The job if it belongs to {@code tenantId}; another tenant's job looks like no job at all. */
-    public static Optional<TrainingJob> findOwned(UUID jobId, String tenantId) {
-        return TrainingJob.<TrainingJob>findByIdOptional(jobId).filter(job -> job.tenantId.equals(tenantId));
+    /**
+     * The job with its row locked until the transaction ends. Every change goes through this: the worker's progress,
+     * its heartbeat and a cancel run in separate transactions, and unlocked read-modify-writes would lose updates.
+     */
+    public static TrainingJob locked(UUID jobId) {
+        return TrainingJob.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
     }
 }
