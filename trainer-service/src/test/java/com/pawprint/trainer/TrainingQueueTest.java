@@ -12,16 +12,17 @@ import com.pawprint.contracts.Topics;
 import com.pawprint.localstack.LocalStackResource;
 import com.pawprint.storage.ObjectStore;
 import com.pawprint.testsupport.TestKafka;
+import com.pawprint.trainer.service.TrainingWorker;
 import com.pawprint.trainer.storage.JobState;
 import com.pawprint.trainer.storage.TrainingJob;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,9 +32,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** captions.ready in, a queued job (or a dead letter and a FAILED job) out; the job is queued once. */
+/**
+ * captions.ready in, a queued job (or a dead letter and a FAILED job) out; the job is queued once. The worker is
+ * paused, so queued jobs stay as the consumer left them (and are removed after each test).
+ */
 @QuarkusTest
-@TestProfile(NoWorkerProfile.class)
 @WithTestResource(LocalStackResource.class)
 class TrainingQueueTest {
 
@@ -42,6 +45,14 @@ class TrainingQueueTest {
 
     @Inject
     ObjectStore store;
+
+    @Inject
+    TrainingWorker worker;
+
+    @BeforeEach
+    void pauseWorker() {
+        PausedWorker.pause(worker);
+    }
 
     @BeforeAll
     static void listen() {
@@ -55,8 +66,9 @@ class TrainingQueueTest {
 
     /* Queued jobs would be trained by the worker of the next test class (same database): remove them. */
     @AfterEach
-    void removeJobs() {
+    void removeJobsAndResumeWorker() {
         QuarkusTransaction.requiringNew().run(() -> TrainingJob.delete("status", JobState.QUEUED));
+        worker.resume();
     }
 
     private static TrainingJob awaitJob(UUID jobId) {

@@ -247,6 +247,10 @@ public class TrainingRunner {
 
         @Override
         public void checkpointed(Checkpoint checkpoint) {
+            if (control.reason() == StopReason.LEASE_LOST) {
+                // The new owner writes this version's checkpoints now; this worker's last one stays local.
+                return;
+            }
             String key = files.uploadCheckpoint(pet, version, runDir, checkpoint);
             if (!leases.recordCheckpoint(job.jobId(), job.owner(), key)) {
                 control.stop(StopReason.LEASE_LOST);
