@@ -21,6 +21,8 @@ import com.pawprint.trainer.storage.TrainingJob;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.pawprint.tenancy.TokenService;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +37,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.awaitility.Awaitility.await;
 
 /** The whole service on the real stack: captions.ready in, a trained tiny LoRA, progress and lora.trained out. */
@@ -49,6 +57,9 @@ class TrainingFlowTest {
 
     @Inject
     ObjectStore store;
+
+    @Inject
+    TokenService tokens;
 
     @BeforeAll
     static void listen() {
@@ -167,5 +178,59 @@ class TrainingFlowTest {
 
         assertThat(awaitFailure(ready).failureReason()).contains("the object "
                 + ready.dataset().images().get(1).normalizedKey() + " is missing");
+    }
+
+    private RequestSpecification as(String tenant) {
+        return given().header("Authorization", "Bearer " + tokens.issue(tenant).accessToken());
+    }
+
+    @Test
+    void theRestApiShowsTheTrainingItsLossAndDownloadsToItsTenantOnly() throws Exception {
+        CaptionsReady ready = TrainingOrders.upload(store, TENANT, 1, TrainingOrders.tinyConfig(2, 1, Map.of()));
+        TestKafka.publish(ready);
+        UUID jobId = ready.metadata().jobId();
+        kafka.awaitRecords(Topics.LORA_TRAINED, ready.metadata().petId(), records -> !records.isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> job(jobId).status == JobState.COMPLETED);
+        String path = "/v1/trainings/" + jobId;
+
+        as(TENANT).get(path).then().statusCode(200)
+                .body("jobId", equalTo(jobId.toString()))
+                .body("status", equalTo("completed"))
+                .body("step", equalTo(2))
+                .body("totalSteps", equalTo(2))
+                .body("epoch", equalTo(2))
+                .body("loss", notNullValue())
+                .body("versionName", equalTo("mochi_v1_rank4_ep2"))
+                .body("baseModel", equalTo(TrainingOrders.TINY_MODEL))
+                .body("checkpointSteps", contains(1));
+        as(TENANT).get(path + "/loss").then().statusCode(200)
+                .body("step", contains(1, 2))
+                .body("loss", everyItem(notNullValue()));
+        String csv = as(TENANT).get(path + "/loss.csv").then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asString();
+        assertThat(csv).startsWith("step,epoch,loss,");
+        assertThat(csv.lines().count()).isEqualTo(3);
+        byte[] plot = as(TENANT).get(path + "/loss.png").then().statusCode(200)
+                .contentType("image/png").extract().asByteArray();
+        assertThat(plot).startsWith(0x89, 'P', 'N', 'G');
+
+        String loraUrl = as(TENANT).get(path + "/downloads").then().statusCode(200)
+                .body("checkpoints.step", contains(1))
+                .body("expiresAt", notNullValue())
+                .extract().path("lora");
+        byte[] lora = given().urlEncodingEnabled(false).get(java.net.URI.create(loraUrl)).then().statusCode(200)
+                .extract().asByteArray();
+        assertThat(lora).isEqualTo(store.get(job(jobId).loraKey));
+
+        // Another tenant, and nobody at all, cannot tell the job exists.
+        for (String sub : List.of("", "/loss", "/loss.csv", "/loss.png", "/downloads")) {
+            as(OTHER_TENANT).get(path + sub).then().statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(404));
+            given().get(path + sub).then().statusCode(401);
+        }
+        as(TENANT).get("/v1/trainings/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(TENANT).get("/v1/trainings/not-a-uuid").then().statusCode(404);
     }
 }
