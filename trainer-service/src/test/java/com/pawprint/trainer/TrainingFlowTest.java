@@ -10,6 +10,7 @@ import com.pawprint.contracts.Topics;
 import com.pawprint.diffusion.device.ComputeDevice;
 import com.pawprint.diffusion.lora.LoraBase;
 import com.pawprint.diffusion.lora.LoraNetwork;
+import com.pawprint.diffusion.lora.LoraPrecision;
 import com.pawprint.diffusion.pipeline.StableDiffusion;
 import com.pawprint.localstack.LocalStackResource;
 import com.pawprint.storage.ObjectKeys;
@@ -232,5 +233,37 @@ class TrainingFlowTest {
         as(TENANT).get("/v1/trainings/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
         as(TENANT).get("/v1/trainings/not-a-uuid").then().statusCode(404);
+
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'trainer' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'trainer' }.data.worker", equalTo(true));
+    }
+
+    @Test
+    void aNanLossFromTheTenantsOwnNetworkWeightsFailsTheJobWithTheReason(@TempDir Path dir) throws Exception {
+        // An earlier LoRA of the same tenant, poisoned with NaN: training on from it makes the loss NaN at step 1.
+        Path model = Files.write(dir.resolve("tiny.safetensors"),
+                store.get(ObjectKeys.modelFile(TrainingOrders.TINY_MODEL, ModelRegistry.MODEL_FILE)));
+        Path poisoned = dir.resolve("poisoned.safetensors");
+        try (StableDiffusion sd = StableDiffusion.load(model, ComputeDevice.cpu());
+                NDManager manager = NDManager.newBaseManager();
+                LoraNetwork network = LoraNetwork.create(new LoraBase(sd.unetModules(), sd.textEncoderModules()),
+                        4, 4, 1, manager)) {
+            network.modules().get(network.modules().size() - 1).up().addi(Float.NaN);
+            network.save(poisoned, LoraPrecision.FP32, Map.of());
+        }
+        String earlier = ObjectKeys.pet(TENANT, UUID.randomUUID().toString()).loraFile("mochi_v1_rank4_ep1",
+                "mochi_v1_rank4_ep1.safetensors");
+        store.put(earlier, Files.readAllBytes(poisoned), "application/octet-stream");
+        CaptionsReady ready = TrainingOrders.upload(store, TENANT, 1, TrainingOrders.tinyConfig(3, 0,
+                Map.of("network_weights", earlier)));
+        TestKafka.publish(ready);
+
+        assertThat(awaitFailure(ready).failureReason()).startsWith("the loss became NaN at step 1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> job(ready.metadata().jobId()).status == JobState.FAILED);
+        TrainingJob job = job(ready.metadata().jobId());
+        assertThat(job.failureReason).startsWith("the loss became NaN at step 1");
+        assertThat(job.leaseOwner).isNull();
+        assertThat(kafka.of(Topics.LORA_TRAINED, ready.metadata().petId())).isEmpty();
     }
 }
