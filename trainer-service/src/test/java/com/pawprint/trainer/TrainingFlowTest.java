@@ -19,6 +19,7 @@ import com.pawprint.testsupport.TestKafka;
 import com.pawprint.trainer.storage.JobState;
 import com.pawprint.trainer.storage.ModelRegistry;
 import com.pawprint.trainer.storage.TrainingJob;
+import com.pawprint.training.models.BaseModelEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,6 +62,9 @@ class TrainingFlowTest {
 
     @Inject
     TokenService tokens;
+
+    @Inject
+    ModelRegistry registry;
 
     @BeforeAll
     static void listen() {
@@ -265,5 +269,36 @@ class TrainingFlowTest {
         assertThat(job.failureReason).startsWith("the loss became NaN at step 1");
         assertThat(job.leaseOwner).isNull();
         assertThat(kafka.of(Topics.LORA_TRAINED, ready.metadata().petId())).isEmpty();
+    }
+
+    @Test
+    void anotherTenantsRegularizationImagesAreRefusedUnread() {
+        String foreign = ObjectKeys.tenantPrefix(OTHER_TENANT) + "class-images/cats/";
+        store.put(foreign + "cat_00.jpg", new byte[] {1, 2, 3}, "image/jpeg");
+        CaptionsReady ready = TrainingOrders.upload(store, TENANT, 1, TrainingOrders.tinyConfig(2, 0,
+                Map.of("reg_data_dir", foreign, "class_prompt", "a photo of a cat")));
+        TestKafka.publish(ready);
+
+        assertThat(awaitFailure(ready).failureReason()).contains("reg_data_dir " + foreign
+                + " is not an object of this job's tenant");
+    }
+
+    @Test
+    void aBaseModelWhoseFileDoesNotMatchItsRegisteredSha256IsNotTrainedOn() {
+        // The file under the entry is not the one registered (its sha256 differs). Files are cached by their
+        // verified sha256, so the check happens on download: this sha256 has never been downloaded here.
+        BaseModelEntry tiny = registry.find(TrainingOrders.TINY_MODEL).orElseThrow();
+        String name = "tampered-" + UUID.randomUUID().toString().substring(0, 8);
+        String file = ObjectKeys.modelFile(name, ModelRegistry.MODEL_FILE);
+        String registered = "ab".repeat(32);
+        store.put(file, new byte[] {0, 1, 2, 3}, "application/octet-stream");
+        registry.register(new BaseModelEntry(name, file, registered, tiny.architecture(), tiny.configs(),
+                tiny.license(), tiny.commercialUse()));
+        CaptionsReady ready = TrainingOrders.upload(store, TENANT, 1, TrainingOrders.tinyConfig(2, 0,
+                Map.of("base_model", name)));
+        TestKafka.publish(ready);
+
+        assertThat(awaitFailure(ready).failureReason()).contains("base model '" + name + "': " + file
+                + " has sha256 ").contains("but the registry records " + registered);
     }
 }
