@@ -55,15 +55,20 @@ java -jar libs/localstack/target/localstack.jar --data-dir "$home/stack" --ignor
 pids+=($!)
 wait_for "the local stack" "grep -q '^READY' '$logs/localstack.log'" 120
 
-start_service() { # module, port
+start_service() { # module, port, extra JVM options
   local module="$1" port="$2"
+  shift 2
   echo "Starting $module on :$port ..."
-  java -Dquarkus.http.port="$port" -jar "$module/target/quarkus-app/quarkus-run.jar" > "$logs/$module.log" 2>&1 &
+  java -Dquarkus.http.port="$port" "$@" -jar "$module/target/quarkus-app/quarkus-run.jar" > "$logs/$module.log" 2>&1 &
   pids+=($!)
   wait_for "$module" "curl -fs http://localhost:$port/q/health/ready" 120
 }
 start_service ingest-service 8081
 start_service labeling-service 8082
+# No real model can be downloaded here: the trainer registers the engine's generated tiny SD model as tiny-sd and
+# trains on the CPU. Passive OpenMP waits keep its threads from spinning against the other JVMs.
+OMP_WAIT_POLICY=PASSIVE start_service trainer-service 8083 -Dpawprint.trainer.bootstrap-tiny-model=tiny-sd \
+  -Dpawprint.trainer.device=cpu
 start_service merch-service 8085
 
 java -cp "deploy/target/classes:deploy/target/lib/*" com.pawprint.deploy.LocalDemo \
@@ -72,7 +77,7 @@ java -cp "deploy/target/classes:deploy/target/lib/*" com.pawprint.deploy.LocalDe
 if $keep_running; then
   echo
   echo "PawPrint is running: ingest-service http://localhost:8081, labeling-service http://localhost:8082,"
-  echo "merch-service http://localhost:8085"
+  echo "trainer-service http://localhost:8083, merch-service http://localhost:8085"
   echo "(Swagger UI at /q/swagger-ui on each). Ctrl-C stops it."
   echo "Admin token: $PAWPRINT_AUTH_ADMIN_TOKEN   Logs: $logs"
   wait

@@ -36,5 +36,7 @@ class LocalRunTest {
         assertEquals(0, run.exitValue(), printed);
         assertTrue(printed.contains("ce_type: com.pawprint.photos.ingested"), printed);
         assertTrue(printed.contains("rejected"), printed);
+        assertTrue(printed.contains("ce_type: com.pawprint.lora.trained"), printed);
+        assertTrue(printed.contains("mochi_v1_rank8_ep"), "the LoRA's version name: " + printed);
     }
 }
