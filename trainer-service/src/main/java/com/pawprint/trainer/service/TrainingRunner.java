@@ -1,6 +1,5 @@
 package com.pawprint.trainer.service;
 
-import ai.djl.pytorch.jni.JniUtils;
 import com.pawprint.contracts.CaptionsReady;
 import com.pawprint.contracts.EventMetadata;
 import com.pawprint.contracts.InvalidConfigException;
@@ -151,10 +150,6 @@ public class TrainingRunner {
                 .map(step -> "resuming " + version + " at step " + step).orElse("training " + version)
                 + " on " + model.model().device());
 
-        // PyTorch's autograd switch is per thread and on by default; DJL turns it off only on the thread that
-        // started the engine. LoraTrainer collects its gradients itself and updates weights in place, which a
-        // thread with autograd on refuses ("a leaf Variable that requires grad..."): switch it off here.
-        JniUtils.setGradMode(false);
         JobListener listener = new JobListener(job, control, pet, version, runDir);
         TrainingOutcome outcome = new LoraTrainer(model.model(), model.baseModel(), localConfig, dataset, runDir,
                 version, config.sampleSteps(), listener, control.token()).train();

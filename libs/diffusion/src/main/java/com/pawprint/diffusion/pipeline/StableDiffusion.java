@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.pawprint.diffusion.clip.ClipTextModel;
+import com.pawprint.diffusion.device.Autograd;
 import com.pawprint.diffusion.device.ComputeDevice;
 import com.pawprint.diffusion.loader.CheckpointFormat;
 import com.pawprint.diffusion.loader.ModelConfigs;
@@ -199,11 +200,13 @@ public final class StableDiffusion implements AutoCloseable {
 
     /**
      * Holds the model exclusively while {@code work} runs: for callers (trainers, adapters) that change the shared
-     * modules and must not overlap a generation.
+     * modules and must not overlap a generation. The work runs with autograd off on the calling thread, whichever
+     * thread that is ({@link Autograd}).
      */
     public <T> T exclusively(Supplier<T> work) {
         runLock.lock();
         try {
+            Autograd.offOnThisThread();
             return work.get();
         } finally {
             runLock.unlock();

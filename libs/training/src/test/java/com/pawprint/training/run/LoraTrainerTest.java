@@ -123,6 +123,17 @@ class LoraTrainerTest {
     }
 
     @Test
+    void trainsOnAThreadOtherThanTheEngines() throws Exception {
+        TrainingOutcome[] outcome = new TrainingOutcome[1];
+        Thread worker = new Thread(() -> outcome[0] = train(config(Map.of("max_train_steps", 1)),
+                dir.resolve("worker-thread"), TrainingListener.NONE, new CancellationToken()));
+        worker.start();
+        worker.join();
+        assertNotNull(outcome[0], "the run on the worker thread threw");
+        assertEquals(TrainingOutcome.Status.COMPLETED, outcome[0].status(), outcome[0].reason());
+    }
+
+    @Test
     void aRunStoppedHalfwayAndResumedEqualsAStraightRun() throws Exception {
         TrainingConfig config = config(Map.of("epochs", 3, "save_steps", 2, "lr_scheduler", "cosine",
                 "lr_warmup_steps", 1, "gradient_accumulation_steps", 2, "batch_size", 1));
