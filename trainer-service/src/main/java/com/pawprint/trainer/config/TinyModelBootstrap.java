@@ -6,9 +6,7 @@ import com.pawprint.diffusion.pipeline.ModelFiles;
 import com.pawprint.storage.ObjectKeys;
 import com.pawprint.storage.ObjectStore;
 import com.pawprint.trainer.storage.ModelRegistry;
-import com.pawprint.training.models.BaseModelEntry;
 import com.pawprint.training.models.BaseModelInspector;
-import com.pawprint.training.output.FileHashes;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,8 +49,7 @@ public class TinyModelBootstrap {
             try (var in = Files.newInputStream(file)) {
                 store.put(key, in, Files.size(file), "application/octet-stream");
             }
-            registry.register(new BaseModelEntry(name, key, FileHashes.sha256(file), "sd1",
-                    BaseModelInspector.inspect(file), "generated-test-model", true));
+            registry.register(BaseModelInspector.entry(name, file, key, "generated-test-model", true));
             Files.delete(file);
             Files.delete(dir);
             LOG.infof("registered the generated tiny model as %s", name);

@@ -192,10 +192,6 @@ public final class LoraTrainingStep implements AutoCloseable {
         }
     }
 
-    public LossScaler lossScaler() {
-        return lossScaler;
-    }
-
     /** Detaches the LoRA from the UNet; the network itself stays open. */
     @Override
     public void close() {

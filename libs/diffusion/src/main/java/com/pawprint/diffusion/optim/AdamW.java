@@ -40,10 +40,6 @@ public final class AdamW implements AutoCloseable {
         this.manager = manager.newSubManager();
     }
 
-    public AdamWConfig config() {
-        return config;
-    }
-
     /**
      * Updates {@code parameter} in place from {@code gradient} (already unscaled and clipped) at
      * {@code learningRate}. Run outside a gradient collector.

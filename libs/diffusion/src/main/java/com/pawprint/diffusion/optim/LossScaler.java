@@ -56,10 +56,6 @@ public final class LossScaler {
         return goodSteps;
     }
 
-    public int growthInterval() {
-        return growthInterval;
-    }
-
     /**
      * Records one optimizer step's outcome and returns whether its update may be applied: an overflow on a dynamic
      * scaler halves the scale and skips the step.

@@ -138,22 +138,17 @@ public final class TrainCommand {
         boolean commercial = true;
         Path registry = DEFAULT_REGISTRY;
         for (int i = 1; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
-                case "--name" -> name = value;
-                case "--file" -> file = value == null ? null : Path.of(value);
-                case "--license" -> license = value;
-                case "--registry" -> registry = value == null ? registry : Path.of(value);
-                case "--non-commercial" -> {
-                    commercial = false;
-                    continue;
-                }
+                case "--name" -> name = i + 1 < args.length ? args[++i] : null;
+                case "--file" -> file = i + 1 < args.length ? Path.of(args[++i]) : null;
+                case "--license" -> license = i + 1 < args.length ? args[++i] : null;
+                case "--registry" -> registry = i + 1 < args.length ? Path.of(args[++i]) : registry;
+                case "--non-commercial" -> commercial = false;
                 default -> {
                     err.println("unknown argument '" + args[i] + "'\n" + USAGE_TEXT);
                     return USAGE;
                 }
             }
-            i++;
         }
         if (name == null || file == null || license == null) {
             err.println("register-model needs --name, --file and --license\n" + USAGE_TEXT);

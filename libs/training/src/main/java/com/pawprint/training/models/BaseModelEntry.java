@@ -1,6 +1,11 @@
 package com.pawprint.training.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * A registered base model, shared by trainer and render: where its file is (an object key under {@code models/} or
@@ -12,6 +17,28 @@ public record BaseModelEntry(String name, String file, String sha256, String arc
 
     /** SD 1.5's licence (CreativeML OpenRAIL-M: commercial use allowed under its use restrictions). */
     public static final String SD15_LICENSE = "creativeml-openrail-m";
+
+    /** The registry's JSON, the same in a local registry folder and in object storage. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    public byte[] toJson() {
+        try {
+            return JSON.writeValueAsBytes(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("registry entry of " + name + " does not serialise", e);
+        }
+    }
+
+    /** Reads an entry {@link #toJson} wrote; {@code source} names it in the error. */
+    public static BaseModelEntry fromJson(byte[] json, String source) {
+        try {
+            return JSON.readValue(json, BaseModelEntry.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("registry entry " + source + " is unreadable", e);
+        }
+    }
 
     /**
      * Refuses work that sells what the model makes when its licence forbids commercial use.

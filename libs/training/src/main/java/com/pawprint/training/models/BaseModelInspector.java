@@ -7,6 +7,8 @@ import com.pawprint.diffusion.loader.ModelConfigs;
 import com.pawprint.diffusion.loader.StableDiffusionCheckpoint;
 import com.pawprint.diffusion.loader.UnsupportedCheckpointException;
 import com.pawprint.diffusion.pipeline.ModelFiles;
+import com.pawprint.training.output.FileHashes;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -20,6 +22,22 @@ public final class BaseModelInspector {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private BaseModelInspector() {
+    }
+
+    /**
+     * The registry entry of {@code file}, to be found at {@code location} (a local path or an object key): inspected,
+     * hashed, and marked with its licence.
+     *
+     * @throws IllegalArgumentException when the file is not an SD 1.x model, saying why
+     */
+    public static BaseModelEntry entry(String name, Path file, String location, String license,
+            boolean commercialUse) {
+        try {
+            return new BaseModelEntry(name, location, Files.isRegularFile(file) ? FileHashes.sha256(file) : null,
+                    "sd1", inspect(file), license, commercialUse);
+        } catch (UnsupportedCheckpointException e) {
+            throw new IllegalArgumentException("only SD 1.x base models are supported: " + e.getMessage());
+        }
     }
 
     /** The configs of an SD 1.x checkpoint as diffusers config.json objects per component. */

@@ -1,10 +1,5 @@
 package com.pawprint.training.models;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.pawprint.diffusion.loader.UnsupportedCheckpointException;
-import com.pawprint.training.output.FileHashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,9 +16,6 @@ import java.util.regex.Pattern;
 public final class BaseModelRegistry {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
 
@@ -48,18 +40,12 @@ public final class BaseModelRegistry {
         if (!Files.exists(file)) {
             throw new IllegalArgumentException(file + " does not exist");
         }
-        BaseModelEntry entry;
-        try {
-            entry = new BaseModelEntry(name, file.toAbsolutePath().normalize().toString(),
-                    Files.isRegularFile(file) ? FileHashes.sha256(file) : null, "sd1",
-                    BaseModelInspector.inspect(file), license, commercialUse);
-        } catch (UnsupportedCheckpointException e) {
-            throw new IllegalArgumentException("only SD 1.x base models are supported: " + e.getMessage());
-        }
+        BaseModelEntry entry = BaseModelInspector.entry(name, file, file.toAbsolutePath().normalize().toString(),
+                license, commercialUse);
         try {
             Files.createDirectories(dir);
             Path staged = dir.resolve("." + name + ".json.partial");
-            JSON.writeValue(staged.toFile(), entry);
+            Files.write(staged, entry.toJson());
             Files.move(staged, dir.resolve(name + ".json"), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -77,7 +63,7 @@ public final class BaseModelRegistry {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(file.toFile(), BaseModelEntry.class));
+            return Optional.of(BaseModelEntry.fromJson(Files.readAllBytes(file), file.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("registry entry " + file + " is unreadable", e);
         }

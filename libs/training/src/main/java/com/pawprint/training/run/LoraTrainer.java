@@ -124,14 +124,15 @@ public final class LoraTrainer {
         Checkpoint resumed = Checkpoint.latest(checkpointsDir()).orElse(null);
         boolean halfPrecision = model.device().dtype() == DataType.FLOAT16;
         List<Checkpoint> checkpoints = new ArrayList<>();
-        List<double[]> validationLosses = new ArrayList<>(
-                resumed == null ? List.of() : TrainingLogs.readValidation(outputDir.resolve("logs")));
+        List<double[]> validationLosses = new ArrayList<>();
         NDManager manager = model.manager().newSubManager();
         try (manager;
                 LoraNetwork network = network(resumed, manager);
                 AdamW optimizer = new AdamW(AdamWConfig.defaults(), manager);
                 TrainingLogs logs = TrainingLogs.open(outputDir.resolve("logs"), resumed == null ? 0
                         : resumed.state().step())) {
+            // After open: it drops what an interrupted run logged past its checkpoint.
+            validationLosses.addAll(TrainingLogs.readValidation(logs.dir()));
             RunState state = resumed == null
                     ? RunState.fresh(halfPrecision ? LossScaler.INITIAL_SCALE : 1) : resumed.state();
             if (resumed != null) {

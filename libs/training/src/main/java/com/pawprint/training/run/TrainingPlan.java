@@ -43,10 +43,6 @@ public final class TrainingPlan {
         this.totalSteps = cap == null ? steps : Math.min(steps, cap);
     }
 
-    public AspectBuckets buckets() {
-        return buckets;
-    }
-
     public BucketResolution bucketOf(TrainingImage image) {
         return buckets.select(image.width(), image.height());
     }
