@@ -67,7 +67,7 @@ start_service ingest-service 8081
 start_service labeling-service 8082
 # No real model can be downloaded here: the trainer registers the engine's generated tiny SD model as tiny-sd and
 # trains on the CPU. Passive OpenMP waits keep its threads from spinning against the other JVMs.
-OMP_WAIT_POLICY=PASSIVE start_service trainer-service 8083 -Dpawprint.trainer.bootstrap-tiny-model=tiny-sd \
+OMP_WAIT_POLICY=PASSIVE start_service trainer-service 8083 -Dpawprint.models.bootstrap-tiny-model=tiny-sd \
   -Dpawprint.trainer.device=cpu
 start_service merch-service 8085
 

@@ -17,7 +17,7 @@ import com.pawprint.storage.ObjectKeys;
 import com.pawprint.storage.ObjectStore;
 import com.pawprint.testsupport.TestKafka;
 import com.pawprint.trainer.storage.JobState;
-import com.pawprint.trainer.storage.ModelRegistry;
+import com.pawprint.models.ModelRegistry;
 import com.pawprint.trainer.storage.TrainingJob;
 import com.pawprint.training.models.BaseModelEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -29,7 +29,7 @@ import java.util.UUID;
  */
 public final class TrainingOrders {
 
-    /** The generated tiny model the test profile registers (pawprint.trainer.bootstrap-tiny-model). */
+    /** The generated tiny model the test profile registers (pawprint.models.bootstrap-tiny-model). */
     public static final String TINY_MODEL = "tiny-sd";
 
     private TrainingOrders() {

@@ -5,7 +5,6 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /** Settings of trainer-service under {@code pawprint.trainer}. */
 @ConfigMapping(prefix = "pawprint.trainer")
@@ -15,7 +14,7 @@ public interface TrainerConfig {
     @WithDefault("auto")
     String device();
 
-    /** Local cache: base models by sha256, and each running job's dataset and output folder. */
+    /** Each running job's dataset and output folder. */
     @WithDefault("${java.io.tmpdir}/pawprint-trainer")
     Path workDir();
 
@@ -24,12 +23,6 @@ public interface TrainerConfig {
     int sampleSteps();
 
     Worker worker();
-
-    /**
-     * A generated tiny SD model registered under this name at start-up (dev and tests, where no real model can be
-     * downloaded); absent in production.
-     */
-    Optional<String> bootstrapTinyModel();
 
     interface Worker {
         /** Whether this instance trains at all; an API-only replica sets false. */

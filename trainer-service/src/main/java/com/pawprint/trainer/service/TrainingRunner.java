@@ -17,14 +17,19 @@ import com.pawprint.tenancy.LogContext;
 import com.pawprint.trainer.config.TrainerConfig;
 import com.pawprint.trainer.service.ActiveRuns.RunControl;
 import com.pawprint.trainer.service.ActiveRuns.StopReason;
-import com.pawprint.trainer.service.BaseModels.LoadedModel;
 import com.pawprint.trainer.service.DatasetDownloader.LocalDataset;
 import com.pawprint.trainer.service.JobLeases.ClaimedJob;
 import com.pawprint.trainer.storage.RunFiles;
+import com.pawprint.diffusion.device.ComputeDevice;
+import com.pawprint.models.BaseModelUnavailableException;
+import com.pawprint.models.BaseModels;
+import com.pawprint.models.LoadedBaseModel;
 import com.pawprint.training.dataset.DatasetException;
 import com.pawprint.training.dataset.TrainingDataset;
 import com.pawprint.training.models.LicenseException;
+import com.pawprint.training.output.FileHashes;
 import com.pawprint.training.output.VersionName;
+import com.pawprint.training.run.BaseModel;
 import com.pawprint.training.run.Checkpoint;
 import com.pawprint.training.run.LoraTrainer;
 import com.pawprint.training.run.TrainingListener;
@@ -103,7 +108,7 @@ public class TrainingRunner {
         try (LogContext.Scope ignored = LogContext.open(cause.tenantId(), job.jobId().toString())) {
             try {
                 train(job, control, jobDir);
-            } catch (TrainingInputException | DatasetException | TrainingSetupException | LicenseException e) {
+            } catch (TrainingInputException | BaseModelUnavailableException | DatasetException | TrainingSetupException | LicenseException e) {
                 fail(job, e.getMessage());
             } catch (InvalidConfigException e) {
                 fail(job, "invalid training config: " + e.violations().stream().map(Violation::message)
@@ -131,7 +136,7 @@ public class TrainingRunner {
         EventMetadata cause = event.metadata();
         TrainingConfig serviceConfig = event.trainingConfig();
         LocalDataset local = downloader.download(event, jobDir);
-        LoadedModel model = models.load(serviceConfig.baseModel());
+        LoadedBaseModel model = models.load(serviceConfig.baseModel(), ComputeDevice.resolve(config.device()));
         TrainingConfig localConfig = ConfigJson.local(serviceConfig, local.dataDir(), local.networkWeights(),
                 local.regDataDir());
         TrainingDataset dataset = TrainingDataset.read(local.dataDir(), local.metadataCsv(), local.regDataDir(),
@@ -151,7 +156,8 @@ public class TrainingRunner {
                 + " on " + model.model().device());
 
         JobListener listener = new JobListener(job, control, pet, version, runDir);
-        TrainingOutcome outcome = new LoraTrainer(model.model(), model.baseModel(), localConfig, dataset, runDir,
+        TrainingOutcome outcome = new LoraTrainer(model.model(), new BaseModel(model.entry().name(), model.entry().sha256(),
+                FileHashes.legacyModelHash(model.file())), localConfig, dataset, runDir,
                 version, config.sampleSteps(), listener, control.token()).train();
         switch (outcome.status()) {
             case COMPLETED -> complete(job, serviceConfig, model, plan, pet, version, runDir, outcome);
@@ -160,7 +166,7 @@ public class TrainingRunner {
         }
     }
 
-    private void complete(ClaimedJob job, TrainingConfig serviceConfig, LoadedModel model, TrainingPlan plan,
+    private void complete(ClaimedJob job, TrainingConfig serviceConfig, LoadedBaseModel model, TrainingPlan plan,
                           ObjectKeys.PetKeys pet, String version, Path runDir, TrainingOutcome outcome) {
         List<String> outputs = files.uploadOutputs(pet, version, runDir);
         String loraKey = pet.loraFile(version, version + ".safetensors");

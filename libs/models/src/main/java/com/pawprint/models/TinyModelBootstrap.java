@@ -1,11 +1,10 @@
-package com.pawprint.trainer.config;
+package com.pawprint.models;
 
 import ai.djl.ndarray.NDManager;
 import com.pawprint.diffusion.loader.ModelConfigs;
 import com.pawprint.diffusion.pipeline.ModelFiles;
 import com.pawprint.storage.ObjectKeys;
 import com.pawprint.storage.ObjectStore;
-import com.pawprint.trainer.storage.ModelRegistry;
 import com.pawprint.training.models.BaseModelInspector;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -20,7 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Registers the engine's generated tiny SD model under {@code pawprint.trainer.bootstrap-tiny-model} when it is not
+ * Registers the engine's generated tiny SD model under {@code pawprint.models.bootstrap-tiny-model} when it is not
  * registered yet: dev and tests have no real model and cannot download one. It trains in seconds on the CPU.
  */
 @ApplicationScoped
@@ -32,7 +31,7 @@ public class TinyModelBootstrap {
 
     /* After BucketInitializer (default priority), which creates the bucket. */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event,
-                 TrainerConfig config, ModelRegistry registry, ObjectStore store) {
+                 ModelsConfig config, ModelRegistry registry, ObjectStore store) {
         config.bootstrapTinyModel().filter(name -> registry.find(name).isEmpty())
                 .ifPresent(name -> register(name, registry, store));
     }

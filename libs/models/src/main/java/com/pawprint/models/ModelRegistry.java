@@ -1,4 +1,4 @@
-package com.pawprint.trainer.storage;
+package com.pawprint.models;
 
 import com.pawprint.storage.InvalidKeyException;
 import com.pawprint.storage.ObjectKeys;

@@ -1,15 +1,12 @@
-package com.pawprint.trainer.service;
+package com.pawprint.models;
 
 import com.pawprint.diffusion.device.ComputeDevice;
 import com.pawprint.diffusion.pipeline.StableDiffusion;
 import com.pawprint.storage.ObjectKeys;
 import com.pawprint.storage.ObjectNotFoundException;
 import com.pawprint.storage.ObjectStore;
-import com.pawprint.trainer.config.TrainerConfig;
-import com.pawprint.trainer.storage.ModelRegistry;
 import com.pawprint.training.models.BaseModelEntry;
 import com.pawprint.training.output.FileHashes;
-import com.pawprint.training.run.BaseModel;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -22,59 +19,62 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The base model on this worker's device. One model is held at a time (a device holds one): asking for another
+ * The base model this process holds on its device. One model at a time (a device holds one): asking for another
  * closes the current one. Files are cached locally by sha256 and verified against the registry when downloaded, so
- * a replaced or corrupted object is never trained on.
+ * a replaced or corrupted object is never used.
  */
 @ApplicationScoped
 public class BaseModels {
 
     private static final Logger LOG = Logger.getLogger(BaseModels.class);
 
-    /** A loaded base model with the names and hashes its LoRAs record. */
-    public record LoadedModel(BaseModelEntry entry, StableDiffusion model, BaseModel baseModel) {
-    }
-
     private final ModelRegistry registry;
     private final ObjectStore store;
-    private final TrainerConfig config;
-    private LoadedModel current;
+    private final ModelsConfig config;
+    private LoadedBaseModel current;
 
-    public BaseModels(ModelRegistry registry, ObjectStore store, TrainerConfig config) {
+    public BaseModels(ModelRegistry registry, ObjectStore store, ModelsConfig config) {
         this.registry = registry;
         this.store = store;
         this.config = config;
     }
 
-    /** @throws TrainingInputException for an unknown model, a file outside its prefix or a sha256 mismatch */
-    public synchronized LoadedModel load(String name) {
-        BaseModelEntry entry = registry.find(name).orElseThrow(() -> new TrainingInputException(
+    /** The registry entry of {@code name}. @throws BaseModelUnavailableException when it is not registered */
+    public BaseModelEntry entry(String name) {
+        return registry.find(name).orElseThrow(() -> new BaseModelUnavailableException(
                 "base_model '" + name + "' is not registered (no " + ModelRegistry.ENTRY_FILE + " under models/"
                         + name + "/)"));
+    }
+
+    /**
+     * {@code name} loaded on {@code device}, the model in hand when it is the same file.
+     *
+     * @throws BaseModelUnavailableException for an unknown model, a file outside its prefix or a sha256 mismatch
+     */
+    public synchronized LoadedBaseModel load(String name, ComputeDevice device) {
+        BaseModelEntry entry = entry(name);
         if (current != null && current.entry().sha256().equals(entry.sha256())) {
             return current;
         }
         Path file = cachedFile(entry);
-        ComputeDevice device = ComputeDevice.resolve(config.device());
         LOG.infof("loading base model %s on %s", name, device);
         StableDiffusion model = StableDiffusion.load(file, device);
         if (current != null) {
             current.model().close();
         }
-        current = new LoadedModel(entry, model, new BaseModel(entry.name(), entry.sha256(),
-                FileHashes.legacyModelHash(file)));
+        current = new LoadedBaseModel(entry, model, file);
         return current;
     }
 
     private Path cachedFile(BaseModelEntry entry) {
         if (entry.sha256() == null || !entry.sha256().matches("[0-9a-f]{64}")) {
-            throw new TrainingInputException("base model '" + entry.name() + "' has no sha256 in the registry");
+            throw new BaseModelUnavailableException("base model '" + entry.name() + "' has no sha256 in the registry");
         }
         if (entry.file() == null || !entry.file().startsWith(ObjectKeys.modelPrefix(entry.name()))) {
-            throw new TrainingInputException("base model '" + entry.name() + "' names the file " + entry.file()
+            throw new BaseModelUnavailableException("base model '" + entry.name() + "' names the file " + entry.file()
                     + ", which is not under " + ObjectKeys.modelPrefix(entry.name()));
         }
-        Path dir = config.workDir().resolve("models");
+        Path dir = config.cacheDir();
         Path file = dir.resolve(entry.sha256() + ".safetensors");
         if (Files.isRegularFile(file)) {
             return file;
@@ -86,13 +86,13 @@ public class BaseModels {
                 Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
             } catch (ObjectNotFoundException e) {
                 Files.deleteIfExists(partial);
-                throw new TrainingInputException("base model '" + entry.name() + "': its file " + entry.file()
+                throw new BaseModelUnavailableException("base model '" + entry.name() + "': its file " + entry.file()
                         + " is missing");
             }
             String actual = FileHashes.sha256(partial);
             if (!actual.equals(entry.sha256())) {
                 Files.delete(partial);
-                throw new TrainingInputException("base model '" + entry.name() + "': " + entry.file()
+                throw new BaseModelUnavailableException("base model '" + entry.name() + "': " + entry.file()
                         + " has sha256 " + actual + " but the registry records " + entry.sha256());
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
