@@ -88,7 +88,8 @@ class MerchFlowTest {
         UUID renderId = UUID.randomUUID();
         String key = ObjectKeys.pet(TENANT, petId.toString()).render(jobId.toString(), renderId.toString());
         store.put(key, png, "image/png");
-        return new Render(renderId, key, "portrait", "a portrait of sks cat", "blurry", 42L, width, height);
+        return new Render(renderId, key, "portrait", "a portrait of sks cat", "blurry", 42L, width, height, null, null, null, null,
+                null, null);
     }
 
     private static BufferedImage pet(long seed) {
@@ -160,6 +161,58 @@ class MerchFlowTest {
             assertThat(pdf.getDocumentCatalog().getOutputIntents()).singleElement()
                     .satisfies(intent -> assertThat(intent.getOutputConditionIdentifier()).contains("sRGB"));
         }
+    }
+
+    @Test
+    void eachProductIsComposedFromTheRenderMadeForIt() throws IOException {
+        UUID petId = UUID.randomUUID();
+        UUID jobId = UUID.randomUUID();
+        Render forMug = forProduct(putRender(petId, jobId, SyntheticPets.png(solid(768, 320, 0xC81E1E)), 768, 320),
+                "mug");
+        Render forEverything = putRender(petId, jobId, SyntheticPets.png(solid(512, 768, 0x1E3CC8)), 512, 768);
+        try (TestKafka kafka = TestKafka.reading(PATIENCE, Topics.MERCH_READY)) {
+            TestKafka.publish(event(petId, jobId, List.of(forEverything, forMug)));
+            MerchReady ready = EventCodec.decode(kafka.awaitRecords(records -> !TestKafka.matching(records,
+                    Topics.MERCH_READY, jobId.toString()).isEmpty()).stream()
+                    .filter(record -> record.value().contains(jobId.toString())).findFirst().orElseThrow().value(),
+                    MerchReady.class);
+            Map<String, MerchProduct> products = ready.products().stream()
+                    .collect(Collectors.toMap(MerchProduct::product, Function.identity()));
+            assertThat(centre(products.get("mug").printFileKey())).isEqualTo(0xC81E1E);
+            assertThat(centre(products.get("poster").printFileKey())).isEqualTo(0x1E3CC8);
+        }
+    }
+
+    private static Render forProduct(Render render, String product) {
+        return new Render(render.renderId(), render.key(), "sticker", render.prompt(), render.negativePrompt(),
+                render.seed(), render.width(), render.height(), product, null, 25, "Euler a", 7.0, 0.7);
+    }
+
+    private static BufferedImage solid(int width, int height, int rgb) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        return image;
+    }
+
+    /** The RGB of the print file's centre pixel, within JPEG's rounding of a flat colour. */
+    private int centre(String key) throws IOException {
+        BufferedImage print = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(store.get(key)));
+        int rgb = print.getRGB(print.getWidth() / 2, print.getHeight() / 2) & 0xFFFFFF;
+        int[] expected = {0xC81E1E, 0x1E3CC8};
+        for (int colour : expected) {
+            boolean near = true;
+            for (int shift = 0; shift <= 16; shift += 8) {
+                near &= Math.abs(((rgb >> shift) & 0xFF) - ((colour >> shift) & 0xFF)) <= 3;
+            }
+            if (near) {
+                return colour;
+            }
+        }
+        return rgb;
     }
 
     @Test
@@ -238,7 +291,7 @@ class MerchFlowTest {
             // Same pet, so the same partition: once this later event is handled, the redelivery has been too.
             Render missing = new Render(UUID.randomUUID(),
                     ObjectKeys.pet(TENANT, petId.toString()).render(partialJob.toString(), "gone"), "portrait",
-                    "a portrait of sks cat", null, 1L, 512, 512);
+                    "a portrait of sks cat", null, 1L, 512, 512, null, null, null, null, null, null);
             BufferedImage small = Resampler.resize(pet(11), 190, 190, ResampleFilter.LANCZOS3);
             Render smallRender = putRender(petId, partialJob, SyntheticPets.png(small), 190, 190);
             TestKafka.publish(event(petId, partialJob, List.of(missing, smallRender)));
@@ -281,7 +334,7 @@ class MerchFlowTest {
                                     || record.value().contains(brokenJob.toString())).count() == 2);
             String dlq = Topics.deadLetterOf(Topics.RENDERS_DONE);
             assertThat(read(TestKafka.matching(records, dlq, tinyJob.toString()).get(0).value()).path("reason")
-                    .asText()).contains("is too small for any product");
+                    .asText()).contains("every render is too small for any product");
             assertThat(read(TestKafka.matching(records, dlq, brokenJob.toString()).get(0).value()).path("reason")
                     .asText()).contains("cannot be decoded");
         }

@@ -3,7 +3,15 @@ package com.pawprint.contracts;
 import java.util.Objects;
 import java.util.UUID;
 
-/** One rendered design: where the image is and everything needed to render it again. */
+/**
+ * One rendered design: where the image is and everything needed to render it again. {@code product} names the
+ * merch product (catalogue id) the render was made for; null in events from before products had their own renders,
+ * and then the design serves every product. The generation fields after {@code height} are null in such events too.
+ *
+ * @param previewKey   a web-size JPEG of the render
+ * @param sampler      as A1111 names it, e.g. {@code DPM++ 2M Karras}
+ * @param loraStrength the strength the pet's LoRA was applied with
+ */
 public record Render(
         UUID renderId,
         String key,
@@ -12,7 +20,13 @@ public record Render(
         String negativePrompt,
         long seed,
         int width,
-        int height) {
+        int height,
+        String product,
+        String previewKey,
+        Integer steps,
+        String sampler,
+        Double cfgScale,
+        Double loraStrength) {
 
     public Render {
         Objects.requireNonNull(renderId, "render renderId is required");

@@ -41,7 +41,8 @@ final class SampleEvents {
                 new RendersDone(first.next(CLOCK), MOCHI, "mochi_v1_rank8_ep15", List.of(new Render(
                         UUID.fromString("22222222-3333-4444-8555-666666666666"),
                         pet + "/renders/" + JOB + "/watercolor-0.png", "watercolor",
-                        "a watercolor painting of sks cat", "blurry, text", 42L, 512, 512))),
+                        "a watercolor painting of sks cat", "blurry, text", 42L, 512, 512, "mug",
+                        pet + "/renders/" + JOB + "/watercolor-0.jpg", 25, "DPM++ 2M Karras", 7.0, 0.7))),
                 new MerchReady(first.next(CLOCK), MOCHI, List.of(new MerchProduct("mug", "11oz-white", "wrap",
                         pet + "/merch/" + JOB + "/mug-wrap.png", pet + "/merch/" + JOB + "/mug-mockup.png",
                         pet + "/merch/" + JOB + "/mug-thumb.jpg", null, List.of("effective resolution 240 DPI")))),

@@ -115,6 +115,11 @@ public final class ObjectKeys {
             return renderPrefix(jobId) + id("render", renderId) + ".png";
         }
 
+        /** {@code .../renders/{job}/{render}.jpg}: the web-size preview of the render's PNG. */
+        public String renderPreview(String jobId, String renderId) {
+            return renderPrefix(jobId) + id("render", renderId) + ".jpg";
+        }
+
         /** {@code .../merch/{job}/} */
         public String merchPrefix(String jobId) {
             return prefix + "merch/" + id("job", jobId) + "/";

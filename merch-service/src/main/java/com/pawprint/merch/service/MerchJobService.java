@@ -18,12 +18,17 @@ import org.jboss.logging.Logger;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Composes every catalogue product (default variant, every placement) of a job from its design: the first render
- * of the event that can be read. A product the design cannot make is a problem line, and the others still go on.
+ * Composes every catalogue product (default variant, every placement) of a job, each from its own design: the first
+ * readable render made for that product, else the first readable render made for no product in particular (events
+ * from before render-service rendered per product). A product without a design, or one its design cannot make, is
+ * a problem line, and the others still go on.
  */
 @ApplicationScoped
 public class MerchJobService {
@@ -42,50 +47,78 @@ public class MerchJobService {
         this.clock = Clock.systemUTC();
     }
 
+    /** A render read for composing. */
+    private record Design(Render render, BufferedImage image) {
+    }
+
+    /** A composed product and the design it was composed from. */
+    private record Composed(ComposedProduct product, Design design) {
+    }
+
     /** Composes the job's products and records them; call within the consumer's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public JobOutcome compose(RendersDone event) {
         EventMetadata metadata = event.metadata();
         List<String> problems = new ArrayList<>();
-        Render chosen = null;
-        BufferedImage design = null;
-        for (Render render : event.renders()) {
-            try {
-                design = designs.load(render.key());
-                chosen = render;
-                break;
-            } catch (CompositionException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        if (design == null) {
-            problems.add(event.renders().isEmpty() ? "the event lists no render" : "no render could be read");
+        if (event.renders().isEmpty()) {
+            problems.add("the event lists no render");
             return new JobOutcome(List.of(), problems);
         }
+        Map<String, Optional<Design>> loaded = new HashMap<>();
         ObjectKeys.PetKeys keys = ObjectKeys.pet(metadata.tenantId(), metadata.petId().toString());
         String jobId = metadata.jobId().toString();
-        List<ComposedProduct> products = new ArrayList<>();
+        List<Composed> products = new ArrayList<>();
+        Design first = null;
         for (Product product : catalog.products()) {
+            Optional<Design> design = designFor(product, event.renders(), loaded, problems);
+            if (design.isEmpty()) {
+                problems.add(product.id() + ": no render made for it could be read");
+                continue;
+            }
+            first = first == null ? design.get() : first;
             for (Placement placement : product.placements()) {
                 try {
-                    products.add(composer.compose(design, product, product.defaultVariant(), placement,
-                            DesignPlacement.FIT, placement.background(), name -> keys.merchFile(jobId, name)));
+                    products.add(new Composed(composer.compose(design.get().image(), product,
+                            product.defaultVariant(), placement, DesignPlacement.FIT, placement.background(),
+                            name -> keys.merchFile(jobId, name)), design.get()));
                 } catch (CompositionException e) {
                     problems.add(product.id() + "/" + placement.id() + ": " + e.getMessage());
                 }
             }
         }
         if (products.isEmpty()) {
-            problems.add("render " + chosen.renderId() + " is too small for any product");
+            problems.add(first == null ? "no render could be read" : "every render is too small for any product");
             return new JobOutcome(List.of(), problems);
         }
-        record(metadata, chosen.key(), design, products);
-        LOG.infof("composed %d products for job %s from render %s", products.size(), jobId, chosen.renderId());
-        return new JobOutcome(products, problems);
+        record(metadata, first.render().key(), first.image(), products);
+        LOG.infof("composed %d products for job %s from %d renders", products.size(), jobId,
+                products.stream().map(made -> made.design().render().key()).distinct().count());
+        return new JobOutcome(products.stream().map(Composed::product).toList(), problems);
+    }
+
+    private Optional<Design> designFor(Product product, List<Render> renders, Map<String, Optional<Design>> loaded,
+                                       List<String> problems) {
+        List<Render> candidates = new ArrayList<>();
+        renders.stream().filter(render -> product.id().equals(render.product())).forEach(candidates::add);
+        renders.stream().filter(render -> render.product() == null).forEach(candidates::add);
+        for (Render render : candidates) {
+            Optional<Design> design = loaded.computeIfAbsent(render.key(), key -> {
+                try {
+                    return Optional.of(new Design(render, designs.load(key)));
+                } catch (CompositionException e) {
+                    problems.add(e.getMessage());
+                    return Optional.empty();
+                }
+            });
+            if (design.isPresent()) {
+                return design;
+            }
+        }
+        return Optional.empty();
     }
 
     private void record(EventMetadata metadata, String designKey, BufferedImage design,
-                        List<ComposedProduct> products) {
+                        List<Composed> products) {
         MerchJob job = MerchJob.findById(metadata.jobId());
         if (job == null) {
             job = new MerchJob();
@@ -100,7 +133,8 @@ public class MerchJobService {
         job.designWidth = design.getWidth();
         job.designHeight = design.getHeight();
         job.persist();
-        for (ComposedProduct composed : products) {
+        for (Composed made : products) {
+            ComposedProduct composed = made.product();
             MerchItem item = new MerchItem();
             item.id = UUID.randomUUID();
             item.jobId = metadata.jobId();
@@ -111,6 +145,9 @@ public class MerchJobService {
             item.cutLineKey = composed.cutLineKey();
             item.mockupKey = composed.mockupKey();
             item.thumbnailKey = composed.thumbnailKey();
+            item.designKey = made.design().render().key();
+            item.designWidth = made.design().image().getWidth();
+            item.designHeight = made.design().image().getHeight();
             item.warnings = String.join("\n", composed.warnings());
             item.createdAt = clock.instant();
             item.persist();

@@ -69,7 +69,8 @@ public class RecomposeService {
                         "placement", "product " + product.id() + " has no placement '" + request.placement() + "'"));
         DesignPlacement where = designPlacement(request);
         try {
-            PrintComposer.checkInside(placement, job.designWidth, job.designHeight, where);
+            ProductDesign design = ProductDesign.of(job, product.id());
+            PrintComposer.checkInside(placement, design.width(), design.height(), where);
         } catch (CompositionException e) {
             throw ProblemException.unprocessable("placement-outside-print-area", e.getMessage());
         }
@@ -136,8 +137,9 @@ public class RecomposeService {
     }
 
     private ComposedProduct compose(RecomposeTask task, MerchJob job) {
-        BufferedImage design = designs.load(job.designKey);
         Product product = catalog.product(task.product).orElseThrow();
+        String designKey = QuarkusTransaction.requiringNew().call(() -> ProductDesign.of(job, product.id()).key());
+        BufferedImage design = designs.load(designKey);
         Variant variant = product.variant(task.variant).orElseThrow();
         Placement placement = product.placement(task.placement).orElseThrow();
         DesignPlacement where = new DesignPlacement(task.centreX, task.centreY, task.scale, task.rotation);

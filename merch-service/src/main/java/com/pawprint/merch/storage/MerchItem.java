@@ -42,6 +42,16 @@ public class MerchItem extends PanacheEntityBase {
     @Column(name = "thumbnail_key", nullable = false)
     public String thumbnailKey;
 
+    /** The render this item was composed from; null in rows from before products had their own renders. */
+    @Column(name = "design_key")
+    public String designKey;
+
+    @Column(name = "design_width")
+    public Integer designWidth;
+
+    @Column(name = "design_height")
+    public Integer designHeight;
+
     /** One warning per line. */
     @Column(nullable = false)
     public String warnings;

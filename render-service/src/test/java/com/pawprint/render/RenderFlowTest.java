@@ -1,0 +1,154 @@
+package com.pawprint.render;
+
+import com.pawprint.contracts.EventCodec;
+import com.pawprint.contracts.JobProgress;
+import com.pawprint.contracts.JobStatus;
+import com.pawprint.contracts.LoraTrained;
+import com.pawprint.contracts.Render;
+import com.pawprint.contracts.RendersDone;
+import com.pawprint.contracts.Topics;
+import com.pawprint.diffusion.pipeline.StableDiffusion;
+import com.pawprint.localstack.LocalStackResource;
+import com.pawprint.storage.ObjectKeys;
+import com.pawprint.storage.ObjectStore;
+import com.pawprint.tenancy.TokenService;
+import com.pawprint.testsupport.TestKafka;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+/** lora.trained in, every product's presets rendered with the pet's LoRA, progress and renders.done out. */
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class RenderFlowTest {
+
+    static final String TENANT = "acme";
+    static final String OTHER_TENANT = "globex";
+    private static TestKafka kafka;
+    private static Path dir;
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    TokenService tokens;
+
+    @BeforeAll
+    static void listen() throws IOException {
+        kafka = TestKafka.reading(Duration.ofSeconds(120), Topics.JOBS_PROGRESS, Topics.RENDERS_DONE);
+        dir = Files.createTempDirectory("render-flow");
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+    }
+
+    RequestSpecification as(String tenant) {
+        return given().header("Authorization", "Bearer " + tokens.issue(tenant).accessToken());
+    }
+
+    static BufferedImage png(byte[] bytes) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void loraTrainedRendersEveryProductsPresetsIntoRendersDone() {
+        UUID petId = UUID.randomUUID();
+        LoraTrained trained;
+        try (StableDiffusion model = RenderFixtures.load(RenderFixtures.tinyModel(store, dir))) {
+            trained = RenderFixtures.trained(store, TENANT, petId, "mochi_v1_rank4_ep1",
+                    RenderFixtures.lora(model, 1, dir.resolve("flow.safetensors")));
+        }
+        TestKafka.publish(trained);
+
+        ConsumerRecord<String, String> record = kafka.awaitRecords(Topics.RENDERS_DONE, petId,
+                records -> !records.isEmpty()).get(0);
+        RendersDone done = EventCodec.read(record.value(), TestKafka.headers(record), RendersDone.class);
+        assertThat(done.metadata().correlationId()).isEqualTo(trained.metadata().correlationId());
+        assertThat(done.metadata().jobId()).isEqualTo(trained.metadata().jobId());
+        assertThat(done.loraVersion()).isEqualTo("mochi_v1_rank4_ep1");
+        List<Render> renders = done.renders().stream()
+                .sorted(Comparator.comparing(Render::product).thenComparing(Render::seed)).toList();
+        assertThat(renders).extracting(Render::product, Render::preset)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("mug", "watercolor"),
+                        org.assertj.core.groups.Tuple.tuple("sticker", "sticker"),
+                        org.assertj.core.groups.Tuple.tuple("sticker", "sticker"));
+        Render mug = renders.get(0);
+        assertThat(mug.prompt()).isEqualTo("a watercolor painting of mochi_cat cat <lora:mochi_v1_rank4_ep1:0.8>");
+        assertThat(mug.negativePrompt()).isEqualTo("blurry, photo");
+        assertThat(mug.sampler()).isEqualTo("DPM++ 2M Karras");
+        assertThat(mug.steps()).isEqualTo(2);
+        assertThat(mug.cfgScale()).isEqualTo(7.0);
+        assertThat(mug.loraStrength()).isEqualTo(0.8);
+        assertThat(mug.width()).isEqualTo(96);
+        assertThat(mug.height()).isEqualTo(64);
+        assertThat(renders.get(2).seed()).isEqualTo(renders.get(1).seed() + 1);
+        assertThat(renders.get(1).sampler()).isEqualTo("Euler a");
+        assertThat(renders.get(1).loraStrength()).isEqualTo(0.7);
+        String prefix = ObjectKeys.pet(TENANT, petId.toString()).renderPrefix(trained.metadata().jobId().toString());
+        for (Render render : renders) {
+            assertThat(render.key()).startsWith(prefix).endsWith(".png");
+            BufferedImage image = png(store.get(render.key()));
+            assertThat(image.getWidth()).isEqualTo(render.width());
+            assertThat(image.getHeight()).isEqualTo(render.height());
+            assertThat(png(store.get(render.previewKey())).getWidth()).isEqualTo(render.width());
+        }
+
+        List<JobProgress> rendering = kafka.of(Topics.JOBS_PROGRESS, petId).stream()
+                .map(r -> EventCodec.decode(r.value(), JobProgress.class))
+                .filter(p -> p.status() == JobStatus.RENDERING).toList();
+        assertThat(rendering.get(0).step()).isNull();
+        List<JobProgress> steps = rendering.stream().filter(p -> p.step() != null).toList();
+        assertThat(steps).extracting(JobProgress::step).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(steps).allSatisfy(p -> assertThat(p.totalSteps()).isEqualTo(6));
+        assertThat(steps.get(5).percent()).isEqualTo(100.0);
+        assertThat(steps.get(0).message()).startsWith("image 1 of 3: ");
+        assertThat(steps.get(5).message()).startsWith("image 3 of 3: ");
+
+        String jobPath = "/v1/jobs/" + trained.metadata().jobId() + "/renders";
+        as(TENANT).get(jobPath).then().statusCode(200)
+                .body("status", equalTo("done"))
+                .body("loraVersion", equalTo("mochi_v1_rank4_ep1"))
+                .body("tasks.product", hasItems("mug", "sticker"))
+                .body("tasks.find { it.product == 'sticker' }.images.size()", equalTo(2));
+        as(OTHER_TENANT).get(jobPath).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theStylePresetsArePublic() {
+        given().get("/v1/styles").then().statusCode(200)
+                .body("id", hasItems("sticker", "watercolor", "slow"))
+                .body("find { it.id == 'watercolor' }.products", equalTo(List.of("mug")))
+                .body("find { it.id == 'watercolor' }.loraStrength", equalTo(0.8f))
+                .body("find { it.id == 'sticker' }.sampler", equalTo("Euler a"));
+        given().get("/v1/styles/watercolor").then().statusCode(200).body("negativePrompt", equalTo("blurry, photo"));
+        given().get("/v1/styles/nope").then().statusCode(404).contentType("application/problem+json");
+    }
+}
