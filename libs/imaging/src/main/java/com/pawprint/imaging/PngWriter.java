@@ -2,14 +2,20 @@ package com.pawprint.imaging;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.zip.Adler32;
 import java.util.zip.Deflater;
 
 /**
  * Writes 8-bit RGB or RGBA PNGs: an sRGB chunk (with the matching gAMA for readers that ignore sRGB), pHYs with
- * the DPI as pixels per metre when one is given.
+ * the DPI as pixels per metre when one is given, and text chunks the way Pillow's {@code PngInfo.add_text} writes
+ * them (which is how A1111 stores its {@code parameters}): {@code tEXt} when keyword and text are Latin-1, else an
+ * uncompressed UTF-8 {@code iTXt}. Text goes before the image data, so a reader finds it without inflating pixels.
  *
  * <p>The image is filtered (Up) and deflated in horizontal strips on all cores, each strip ending in a sync flush
  * so the raw streams join into one zlib stream, the way pigz does; the JDK's writer does all of it on one thread
@@ -17,8 +23,9 @@ import java.util.zip.Deflater;
  *
  * @param compressionLevel zlib level, 0 (stored) to 9
  * @param dpi              written as pHYs when positive; 0 writes no physical size
+ * @param texts            keyword to text, written in this order
  */
-public record PngWriter(int compressionLevel, int dpi) {
+public record PngWriter(int compressionLevel, int dpi, Map<String, String> texts) {
 
     /** zlib's and Pillow's default: most of level 9's size at a fraction of its time. */
     public static final int DEFAULT_COMPRESSION_LEVEL = 6;
@@ -26,6 +33,7 @@ public record PngWriter(int compressionLevel, int dpi) {
     private static final double METRES_PER_INCH = 0.0254;
     private static final int ROWS_PER_STRIP = 128;
     private static final int FILTER_UP = 2;
+    private static final int MAX_KEYWORD_LENGTH = 79;
 
     public PngWriter {
         if (compressionLevel < 0 || compressionLevel > 9) {
@@ -34,19 +42,28 @@ public record PngWriter(int compressionLevel, int dpi) {
         if (dpi < 0) {
             throw new IllegalArgumentException("dpi must be positive, or 0 for none, got " + dpi);
         }
+        texts.forEach(PngWriter::requireWritable);
+        texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));
     }
 
-    /** Level 6, no DPI. */
+    /** Level 6, no DPI, no text. */
     public static PngWriter defaults() {
-        return new PngWriter(DEFAULT_COMPRESSION_LEVEL, 0);
+        return new PngWriter(DEFAULT_COMPRESSION_LEVEL, 0, Map.of());
     }
 
     public PngWriter withCompressionLevel(int level) {
-        return new PngWriter(level, dpi);
+        return new PngWriter(level, dpi, texts);
     }
 
     public PngWriter withDpi(int dotsPerInch) {
-        return new PngWriter(compressionLevel, dotsPerInch);
+        return new PngWriter(compressionLevel, dotsPerInch, texts);
+    }
+
+    /** This writer with one more text chunk; a keyword given again replaces its text. */
+    public PngWriter withText(String keyword, String text) {
+        Map<String, String> more = new LinkedHashMap<>(texts);
+        more.put(keyword, text);
+        return new PngWriter(compressionLevel, dpi, more);
     }
 
     /** Encodes INT_RGB as colour type 2 and INT_ARGB as colour type 6. */
@@ -80,9 +97,38 @@ public record PngWriter(int compressionLevel, int dpi) {
             physical[8] = 1;
             PngChunks.write(out, "pHYs", physical);
         }
+        texts.forEach((keyword, text) -> writeText(out, keyword, text));
         PngChunks.write(out, "IDAT", idat);
         PngChunks.write(out, "IEND", new byte[0]);
         return out.toByteArray();
+    }
+
+    private static void requireWritable(String keyword, String text) {
+        // The PNG specification's keyword rules: readers may drop a chunk whose keyword breaks them.
+        boolean printableLatin1 = keyword.chars().allMatch(c -> c >= 32 && c <= 126 || c >= 161 && c <= 255);
+        if (keyword.isEmpty() || keyword.length() > MAX_KEYWORD_LENGTH || !printableLatin1
+                || keyword.startsWith(" ") || keyword.endsWith(" ") || keyword.contains("  ")) {
+            throw new IllegalArgumentException("a PNG text keyword is 1 to 79 printable Latin-1 characters without "
+                    + "leading, trailing or double spaces, got '" + keyword + "'");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("PNG text cannot hold a NUL character (keyword '" + keyword + "')");
+        }
+    }
+
+    private static void writeText(ByteArrayOutputStream out, String keyword, String text) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream(keyword.length() + text.length() + 8);
+        data.writeBytes(keyword.getBytes(StandardCharsets.ISO_8859_1));
+        data.write(0);
+        if (StandardCharsets.ISO_8859_1.newEncoder().canEncode(text)) {
+            data.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+            PngChunks.write(out, "tEXt", data.toByteArray());
+        } else {
+            // compression flag 0, method 0, empty language tag and empty translated keyword, each tag NUL-ended
+            data.writeBytes(new byte[] {0, 0, 0, 0});
+            data.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+            PngChunks.write(out, "iTXt", data.toByteArray());
+        }
     }
 
     private byte[] imageData(int[] pixels, int width, int height, int channels) {
