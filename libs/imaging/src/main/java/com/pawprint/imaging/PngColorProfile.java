@@ -2,11 +2,9 @@ package com.pawprint.imaging;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * The ICC profile of a PNG's iCCP chunk, which the JDK's PNG reader ignores: without it, a Display P3 or Adobe RGB
@@ -51,33 +49,12 @@ final class PngColorProfile {
             return Optional.empty();
         }
         try {
-            ICC_Profile profile = ICC_Profile.getInstance(inflate(png, compressed, start + length - compressed));
+            ICC_Profile profile = ICC_Profile.getInstance(
+                    PngChunks.inflate(png, compressed, start + length - compressed, MAX_PROFILE_BYTES));
             return profile.getColorSpaceType() == ColorSpace.TYPE_RGB ? Optional.of(profile) : Optional.empty();
         } catch (IllegalArgumentException | DataFormatException e) {
             // A broken profile costs the colour accuracy, not the photo.
             return Optional.empty();
-        }
-    }
-
-    private static byte[] inflate(byte[] data, int offset, int length) throws DataFormatException {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(data, offset, length);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new DataFormatException("incomplete iCCP data");
-                }
-                out.write(buffer, 0, n);
-                if (out.size() > MAX_PROFILE_BYTES) {
-                    throw new DataFormatException("iCCP profile over " + MAX_PROFILE_BYTES + " bytes");
-                }
-            }
-            return out.toByteArray();
-        } finally {
-            inflater.end();
         }
     }
 }

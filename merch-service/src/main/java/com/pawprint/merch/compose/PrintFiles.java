@@ -1,5 +1,6 @@
 package com.pawprint.merch.compose;
 
+import com.pawprint.imaging.PngWriter;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -36,15 +37,14 @@ import java.io.UncheckedIOException;
  */
 public final class PrintFiles {
 
-    private static final int PNG_LEVEL = 6;
     private static final float JPEG_QUALITY = 0.95f;
 
     private PrintFiles() {
     }
 
-    /** PNG at zlib level 6 (see {@link PngEncoder}). */
+    /** PNG at zlib level 6 (libs/imaging's {@link PngWriter}). */
     public static byte[] png(BufferedImage image, int dpi) {
-        return PngEncoder.encode(image, dpi, PNG_LEVEL);
+        return PngWriter.defaults().withDpi(dpi).encode(image);
     }
 
     public static byte[] jpeg(BufferedImage rgb, int dpi) {

@@ -2,26 +2,33 @@ package com.pawprint.diffusion.cli;
 
 import ai.djl.ndarray.NDManager;
 import com.pawprint.diffusion.device.ComputeDevice;
+import com.pawprint.diffusion.infotext.A1111Hashes;
+import com.pawprint.diffusion.infotext.EngineVersion;
+import com.pawprint.diffusion.infotext.GenerationParameters;
 import com.pawprint.diffusion.loader.CheckpointSummary;
 import com.pawprint.diffusion.loader.ModelConfigs;
 import com.pawprint.diffusion.loader.StableDiffusionCheckpoint;
+import com.pawprint.diffusion.lora.LoraPrompt;
+import com.pawprint.diffusion.lora.LoraReference;
 import com.pawprint.diffusion.pipeline.LoraResolver;
 import com.pawprint.diffusion.pipeline.ModelFiles;
 import com.pawprint.diffusion.pipeline.StableDiffusion;
 import com.pawprint.diffusion.pipeline.Txt2ImgRequest;
 import com.pawprint.diffusion.pipeline.Txt2ImgResult;
 import com.pawprint.diffusion.schedulers.SamplerKind;
+import com.pawprint.imaging.PngWriter;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.imageio.ImageIO;
 
 /**
  * The engine's command line: {@code summary}, {@code generate} and {@code make-tiny}. Run it with
@@ -35,6 +42,7 @@ public final class DiffusionCli {
                   architecture, parameter counts per component and metadata of a diffusers folder or a
                   single-file LDM .safetensors (reads headers only)
               generate --model <checkpoint> --prompt <text> --out <image.png> [options]
+                  each PNG carries A1111's generation parameters (its "parameters" text, for PNG Info)
                   --negative <text>      negative prompt (default empty)
                   --lora <file>:<weight> a kohya LoRA file at a strength, repeatable; the prompt may also say
                                          <lora:name:weight> for files given with --lora (name = file name without
@@ -127,9 +135,10 @@ public final class DiffusionCli {
                     "step %d/%d  %.1f s elapsed, eta %.1f s%n", progress.step(), progress.totalSteps(),
                     progress.elapsed().toMillis() / 1e3, progress.eta().toMillis() / 1e3),
                     com.pawprint.diffusion.pipeline.CancellationToken.NONE);
+            GenerationParameters parameters = parameters(options);
             for (int i = 0; i < result.images().size(); i++) {
                 Path file = i == 0 ? options.out() : numbered(options.out(), i);
-                write(result.images().get(i), file);
+                write(result.images().get(i), parameters.withSeed(result.seeds().get(i)), file);
                 out.printf(Locale.ROOT, "wrote %s (seed %d, %dx%d)%n", file, result.seeds().get(i),
                         result.images().get(i).getWidth(), result.images().get(i).getHeight());
             }
@@ -144,13 +153,30 @@ public final class DiffusionCli {
         return file.resolveSibling(numbered);
     }
 
-    private static void write(java.awt.image.BufferedImage image, Path file) {
+    /**
+     * What A1111 would record for this run: the checkpoint as its file name and hash (a diffusers folder, which
+     * A1111 cannot load, by name only) and each LoRA the prompt names, by its hash.
+     */
+    private static GenerationParameters parameters(Options options) {
+        Path model = options.model();
+        String fileName = model.getFileName().toString();
+        boolean singleFile = Files.isRegularFile(model);
+        String modelName = singleFile && fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.'))
+                : fileName;
+        Map<String, String> loraHashes = new LinkedHashMap<>();
+        LoraResolver loras = options.loraResolver();
+        for (LoraReference lora : LoraPrompt.parse(options.request().prompt()).loras()) {
+            loras.resolve(lora.name()).ifPresent(file -> loraHashes.computeIfAbsent(lora.name(),
+                    name -> A1111Hashes.lora(file)));
+        }
+        return GenerationParameters.of(options.request(), singleFile ? A1111Hashes.checkpoint(model) : null,
+                modelName, loraHashes, EngineVersion.infotext());
+    }
+
+    private static void write(BufferedImage image, GenerationParameters parameters, Path file) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            if (!ImageIO.write(image, "png", file.toFile())) {
-                throw new IllegalStateException("no PNG writer");
-            }
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, PngWriter.defaults().withText("parameters", parameters.format()).encode(image));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -7,6 +7,7 @@ import com.pawprint.diffusion.lora.LoraKeyResolver.ResolvedKey;
 import com.pawprint.diffusion.lora.LoraKeyResolver.Role;
 import com.pawprint.diffusion.nn.LoraTarget;
 import com.pawprint.diffusion.safetensors.RawTensor;
+import com.pawprint.diffusion.safetensors.SafetensorsEntry;
 import com.pawprint.diffusion.safetensors.SafetensorsFile;
 import com.pawprint.diffusion.safetensors.SafetensorsWriter;
 import java.nio.ByteBuffer;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Reading and writing LoRA safetensors files (see {@link LoraNetwork#load} and {@link LoraNetwork#save}). */
 final class LoraFiles {
@@ -34,6 +38,8 @@ final class LoraFiles {
     static final String V2 = "ss_v2";
     static final String ARCHITECTURE = "modelspec.architecture";
     static final String MODEL_HASH = "sshs_model_hash";
+
+    private static final Pattern HEX_HASH = Pattern.compile("[0-9a-fA-F]{64}");
 
     private LoraFiles() {
     }
@@ -107,7 +113,7 @@ final class LoraFiles {
             if (!problems.isEmpty()) {
                 throw new LoraFileException(path, List.of(), problems);
             }
-            modules.sort(java.util.Comparator.comparing(LoraModule::component).reversed());
+            modules.sort(Comparator.comparing(LoraModule::component).reversed());
             return new LoraNetwork(modules, file.metadata(), own);
         } catch (RuntimeException e) {
             own.close();
@@ -146,7 +152,7 @@ final class LoraFiles {
                 tensors.put(module.name() + ".alpha", raw(alpha, precision, staging));
             }
             Map<String, String> metadata = metadata(network, extraMetadata);
-            metadata.put(MODEL_HASH, dataHash(tensors));
+            metadata.put(MODEL_HASH, dataHash(tensors.values().stream().map(RawTensor::data)));
             SafetensorsWriter.writeRaw(path, tensors, metadata);
             return metadata;
         }
@@ -198,17 +204,31 @@ final class LoraFiles {
      * kohya's {@code sshs_model_hash} (sd-webui-additional-networks' hash): SHA-256 over the file's data section,
      * i.e. every tensor's bytes in the order safetensors writes them, by name when all share one dtype as here.
      */
-    static String dataHash(Map<String, RawTensor> sortedTensors) {
+    static String dataHash(Stream<ByteBuffer> dataInFileOrder) {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always provides SHA-256", e);
         }
-        for (RawTensor tensor : sortedTensors.values()) {
-            ByteBuffer data = tensor.data().duplicate();
-            sha256.update(data);
-        }
+        dataInFileOrder.forEach(data -> sha256.update(data.duplicate()));
         return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /**
+     * The file's {@code sshs_model_hash} as A1111 takes it: from the metadata when kohya recorded one, else computed
+     * over the data section, the tensors in offset order (the format leaves no gaps between them).
+     */
+    static String modelHash(Path path) {
+        try (SafetensorsFile file = SafetensorsFile.open(path)) {
+            String recorded = file.metadata().getOrDefault(MODEL_HASH, "");
+            // Only a hash is taken on trust: the value travels into infotexts, whose parsers split on ',' and ':'.
+            if (HEX_HASH.matcher(recorded).matches()) {
+                return recorded.toLowerCase(Locale.ROOT);
+            }
+            return dataHash(file.names().stream().map(file::entry)
+                    .sorted(Comparator.comparingLong(SafetensorsEntry::begin))
+                    .map(entry -> file.rawBytes(entry.name())));
+        }
     }
 }

@@ -67,6 +67,14 @@ public final class LoraNetwork implements AutoCloseable {
     }
 
     /**
+     * The file's kohya {@code sshs_model_hash}, 64 hex digits: the one its metadata records, else SHA-256 over its
+     * tensor data. A1111 names a LoRA in its infotext by the first 12 digits.
+     */
+    public static String modelHash(Path file) {
+        return LoraFiles.modelHash(file);
+    }
+
+    /**
      * Writes kohya keys ({@code <name>.lora_down.weight}, {@code .lora_up.weight}, 0-dim {@code .alpha}) with kohya's
      * metadata plus {@code extraMetadata} (ss_* training fields, ss_output_name, ...), and returns the metadata
      * written.

@@ -2,13 +2,20 @@ package com.pawprint.diffusion.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pawprint.diffusion.device.ComputeDevice;
+import com.pawprint.diffusion.infotext.A1111Hashes;
+import com.pawprint.diffusion.infotext.EngineVersion;
+import com.pawprint.diffusion.infotext.GenerationParameters;
 import com.pawprint.diffusion.loader.ModelConfigs;
 import com.pawprint.diffusion.pipeline.StableDiffusion;
 import com.pawprint.diffusion.pipeline.TestLoras;
+import com.pawprint.diffusion.pipeline.Txt2ImgRequest;
+import com.pawprint.diffusion.schedulers.SamplerKind;
+import com.pawprint.imaging.PngTextReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +67,15 @@ class DiffusionCliTest {
         assertTrue(Files.isRegularFile(dir.resolve("out/cat-1.png")));
         assertTrue(output().contains("step 2/2"), output());
         assertTrue(output().contains("(seed 4, 72x48)"), output());
+        Txt2ImgRequest asked = Txt2ImgRequest.builder("a cat").negativePrompt("blurry").steps(2).size(72, 48)
+                .seed(3).sampler(SamplerKind.DPMPP_2M_KARRAS).build();
+        GenerationParameters first = parameters(out);
+        assertEquals(asked, first.toRequest());
+        assertEquals(A1111Hashes.checkpoint(single), first.modelHash());
+        assertEquals("tiny", first.modelName());
+        assertEquals(EngineVersion.infotext(), first.version());
+        assertEquals(asked.toBuilder().seed(4).build(), parameters(dir.resolve("out/cat-1.png")).toRequest(),
+                "each image of a batch carries its own seed");
 
         Path lora;
         try (StableDiffusion tiny = StableDiffusion.random(ModelConfigs.tiny(), 0, ComputeDevice.cpu())) {
@@ -71,11 +88,23 @@ class DiffusionCliTest {
         cli.run(concat(common, plain.toString()));
         cli.run(concat(concat(common, adapted.toString()), "--lora", lora + ":0.8"));
         assertFalse(Arrays.equals(Files.readAllBytes(plain), Files.readAllBytes(adapted)), "--lora changes the image");
+        GenerationParameters withLora = parameters(adapted);
+        assertEquals("<lora:my-pet:0.8> a cat", withLora.prompt());
+        assertEquals(Map.of("my-pet", A1111Hashes.lora(lora)), withLora.loraHashes());
+        assertEquals(Map.of(), parameters(plain).loraHashes());
 
         Path fromFolder = dir.resolve("folder.png");
         cli.run(List.of("generate", "--model", dir.resolve("tiny-diffusers").toString(), "--prompt", "a cat",
                 "--steps", "1", "--width", "64", "--height", "64", "--device", "cpu", "--out", fromFolder.toString()));
         assertEquals(64, ImageIO.read(fromFolder.toFile()).getHeight());
+        GenerationParameters folder = parameters(fromFolder);
+        assertEquals("tiny-diffusers", folder.modelName());
+        assertNull(folder.modelHash(), "A1111 hashes single files only");
+    }
+
+    private static GenerationParameters parameters(Path png) throws IOException {
+        String text = PngTextReader.text(Files.readAllBytes(png), "parameters").orElseThrow();
+        return GenerationParameters.parse(text);
     }
 
     private static List<String> concat(List<String> head, String... tail) {
