@@ -268,7 +268,7 @@ public final class StableDiffusion implements AutoCloseable {
             files.add(loras.resolve(reference.name()).orElseThrow(() -> new IllegalArgumentException(
                     "the prompt asks for LoRA '" + reference.name() + "', which is not available here")));
         }
-        Txt2ImgRequest stripped = request.toBuilder().prompt(parsed.prompt()).build();
+        Txt2ImgRequest stripped = request.toBuilder().prompt(parsed.encoderPrompt()).build();
         List<String> applied = parsed.loras().stream().map(StableDiffusion::describe).toList();
         return exclusively(() -> {
             List<LoraNetwork> networks = new ArrayList<>();
@@ -280,7 +280,7 @@ public final class StableDiffusion implements AutoCloseable {
                     networks.add(network);
                     uses.add(new LoraUse(network, parsed.loras().get(i).strength()));
                 }
-                return generate(stripped, uses, applied, progress, cancellation);
+                return generate(stripped, parsed.prompt(), uses, applied, progress, cancellation);
             } finally {
                 networks.forEach(LoraNetwork::close);
             }
@@ -293,13 +293,17 @@ public final class StableDiffusion implements AutoCloseable {
      */
     public Txt2ImgResult generate(Txt2ImgRequest request, List<LoraUse> adapters, ProgressListener progress,
             CancellationToken cancellation) {
-        return generate(request, adapters, adapters.stream()
+        return generate(request, request.prompt(), adapters, adapters.stream()
                 .map(use -> use.network().metadata().getOrDefault("ss_output_name", "lora") + ":"
                         + use.strength().textEncoder() + ":" + use.strength().unet()).toList(), progress, cancellation);
     }
 
-    private Txt2ImgResult generate(Txt2ImgRequest request, List<LoraUse> adapters, List<String> described,
-            ProgressListener progress, CancellationToken cancellation) {
+    /**
+     * @param shownPrompt the prompt the result reports: tags removed and tidied, where the encoder reads
+     *                    {@code request}'s prompt untidied
+     */
+    private Txt2ImgResult generate(Txt2ImgRequest request, String shownPrompt, List<LoraUse> adapters,
+            List<String> described, ProgressListener progress, CancellationToken cancellation) {
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(cancellation, "cancellation");
         if (request.clipSkip() > configs.textEncoder().numHiddenLayers()) {
@@ -316,7 +320,7 @@ public final class StableDiffusion implements AutoCloseable {
                 for (int i = 0; i < request.batchSize(); i++) {
                     seeds.add(request.seedOf(i));
                 }
-                return new Txt2ImgResult(images, seeds, request.prompt(), described,
+                return new Txt2ImgResult(images, seeds, shownPrompt, described,
                         Duration.ofNanos(System.nanoTime() - started));
             }
         });

@@ -74,6 +74,14 @@ class WeightedPromptTest {
     }
 
     @Test
+    void theEncoderReadsThePromptAsWrittenApartFromLoraTags() {
+        Txt2ImgResult result = model.generate(Txt2ImgTest.tiny("a cat,").build());
+        assertEquals("a cat", result.prompt(), "the result shows the tidied prompt");
+        assertFalse(Arrays.equals(image(Txt2ImgTest.tiny("a cat")), Txt2ImgTest.pixels(result.images().get(0))),
+                "the trailing comma is a token, as in A1111");
+    }
+
+    @Test
     void generateHonoursAttentionWeights() {
         int[] plain = image(Txt2ImgTest.tiny("a cat on a mat"));
         int[] weighted = image(Txt2ImgTest.tiny("a (cat:1.3) on a mat"));
