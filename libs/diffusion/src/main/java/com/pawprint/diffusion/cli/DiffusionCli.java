@@ -35,6 +35,7 @@ public final class DiffusionCli {
                   architecture, parameter counts per component and metadata of a diffusers folder or a
                   single-file LDM .safetensors (reads headers only)
               generate --model <checkpoint> --prompt <text> --out <image.png> [options]
+                  prompts read AUTOMATIC1111's syntax: (word), [word], (word:1.3), BREAK; no 75-token limit
                   --negative <text>      negative prompt (default empty)
                   --lora <file>:<weight> a kohya LoRA file at a strength, repeatable; the prompt may also say
                                          <lora:name:weight> for files given with --lora (name = file name without
