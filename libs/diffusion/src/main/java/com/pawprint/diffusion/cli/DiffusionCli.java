@@ -43,6 +43,7 @@ public final class DiffusionCli {
                   single-file LDM .safetensors (reads headers only)
               generate --model <checkpoint> --prompt <text> --out <image.png> [options]
                   each PNG carries A1111's generation parameters (its "parameters" text, for PNG Info)
+                  prompts read AUTOMATIC1111's syntax: (word), [word], (word:1.3), BREAK; no 75-token limit
                   --negative <text>      negative prompt (default empty)
                   --lora <file>:<weight> a kohya LoRA file at a strength, repeatable; the prompt may also say
                                          <lora:name:weight> for files given with --lora (name = file name without

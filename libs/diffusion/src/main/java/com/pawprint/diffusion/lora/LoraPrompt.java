@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
 
 /**
  * A prompt with A1111's LoRA tags taken out: {@code <lora:name>}, {@code <lora:name:weight>} (both models),
- * {@code <lora:name:te:unet>} and the keyword forms {@code te=}, {@code unet=}. The tags are removed from the text,
- * leaving the prompt the text encoder sees.
+ * {@code <lora:name:te:unet>} and the keyword forms {@code te=}, {@code unet=}.
  *
- * @param prompt the prompt without tags, whitespace and commas tidied
- * @param loras the requested LoRAs in prompt order
+ * @param prompt        the prompt without tags, whitespace and commas tidied: for showing
+ * @param loras         the requested LoRAs in prompt order
+ * @param encoderPrompt the prompt the text encoder reads: each tag replaced by nothing and the rest as written, as
+ *                      A1111's extra-network parser leaves it, because a comma the tidying would drop is a token
+ *                      (and one a chunk may break after)
  */
-public record LoraPrompt(String prompt, List<LoraReference> loras) {
+public record LoraPrompt(String prompt, List<LoraReference> loras, String encoderPrompt) {
 
     private static final Pattern TAG = Pattern.compile("<lora:([^>]*)>");
 
@@ -25,13 +27,18 @@ public record LoraPrompt(String prompt, List<LoraReference> loras) {
     public static LoraPrompt parse(String text) {
         List<LoraReference> loras = new ArrayList<>();
         Matcher matcher = TAG.matcher(text);
-        StringBuilder cleaned = new StringBuilder();
+        StringBuilder untagged = new StringBuilder();
+        StringBuilder spaced = new StringBuilder();
+        int end = 0;
         while (matcher.find()) {
             loras.add(reference(matcher.group(), matcher.group(1)));
-            matcher.appendReplacement(cleaned, " ");
+            untagged.append(text, end, matcher.start());
+            spaced.append(text, end, matcher.start()).append(' ');
+            end = matcher.end();
         }
-        matcher.appendTail(cleaned);
-        return new LoraPrompt(tidy(cleaned.toString()), loras);
+        untagged.append(text, end, text.length());
+        spaced.append(text, end, text.length());
+        return new LoraPrompt(tidy(spaced.toString()), loras, untagged.toString());
     }
 
     private static LoraReference reference(String tag, String body) {

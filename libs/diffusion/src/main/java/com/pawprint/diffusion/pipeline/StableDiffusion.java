@@ -25,6 +25,9 @@ import com.pawprint.diffusion.nn.ModuleRegistry;
 import com.pawprint.diffusion.nn.GeneratedTensorSource;
 import com.pawprint.diffusion.nn.TensorSource;
 import com.pawprint.diffusion.nn.Weights;
+import com.pawprint.diffusion.prompt.PromptChunkingConfig;
+import com.pawprint.diffusion.prompt.PromptPairEmbeddings;
+import com.pawprint.diffusion.prompt.WeightedPromptEncoder;
 import com.pawprint.diffusion.schedulers.DdpmNoiseSchedule;
 import com.pawprint.diffusion.schedulers.NoiseScheduleConfig;
 import com.pawprint.diffusion.schedulers.NoiseSource;
@@ -46,6 +49,11 @@ import java.util.function.Supplier;
  * text-to-image pipeline over it. The model is shared: runs are serialized by a lock, because adapters a request
  * brings are attached to the shared modules for the duration of that request only.
  *
+ * <p>Prompts are encoded as AUTOMATIC1111's WebUI encodes them ({@link WeightedPromptEncoder}): {@code (word)},
+ * {@code [word]} and {@code (word:1.3)} weight tokens, {@code BREAK} starts a new chunk, and a prompt longer than 75
+ * tokens is encoded in chunks of 75 rather than cut, so the UNet attends to {@code 77 * n} tokens. Prompt and
+ * negative prompt are padded with empty chunks to the same length.
+ *
  * <p>Memory: each sampler step runs in its own {@link NDScope}, so a run holds the weights, the latents and one
  * step's intermediates; everything a run creates is released when it returns.
  */
@@ -55,6 +63,7 @@ public final class StableDiffusion implements AutoCloseable {
     private final ComputeDevice device;
     private final ClipTokenizer tokenizer;
     private final ClipTextModel textEncoder;
+    private final WeightedPromptEncoder promptEncoder;
     private final UNet2DConditionModel unet;
     private final AutoencoderKL vae;
     private final ModuleRegistry textEncoderModules;
@@ -77,6 +86,7 @@ public final class StableDiffusion implements AutoCloseable {
         this.device = device;
         this.tokenizer = tokenizer;
         this.textEncoder = textEncoder;
+        this.promptEncoder = new WeightedPromptEncoder(tokenizer, textEncoder, PromptChunkingConfig.defaults());
         this.unet = unet;
         this.vae = vae;
         this.textEncoderModules = textEncoderModules;
@@ -171,6 +181,11 @@ public final class StableDiffusion implements AutoCloseable {
         return textEncoder;
     }
 
+    /** Prompts to embeddings with A1111's weighting and chunking, over this model's tokenizer and text encoder. */
+    public WeightedPromptEncoder promptEncoder() {
+        return promptEncoder;
+    }
+
     public UNet2DConditionModel unet() {
         return unet;
     }
@@ -214,15 +229,13 @@ public final class StableDiffusion implements AutoCloseable {
     }
 
     /**
-     * The text embedding the UNet attends to, {@code [1, 77, hidden]}, in {@code manager}: tokenized with SD 1.x
-     * framing (truncated to 75 text tokens).
+     * The text embedding the UNet attends to, {@code [1, 77 * chunks, hidden]}, in {@code manager}, as A1111 makes
+     * it: attention weights applied, one chunk per 75 tokens (see {@link WeightedPromptEncoder}). A prompt of at most
+     * 75 tokens without weights gives exactly the plain 77-token encoding of {@link ClipTokenizer#tokenize}, which
+     * training captions use. The prompt must not hold {@code <lora:...>} tags any more.
      */
     public NDArray encodePrompt(String prompt, int clipSkip) {
-        long[] ids = tokenizer.tokenize(prompt).inputIdsAsLongs();
-        NDArray inputIds = manager.create(ids, new Shape(1, ids.length));
-        NDArray embedding = textEncoder.encode(inputIds, clipSkip);
-        inputIds.close();
-        return embedding;
+        return promptEncoder.encode(prompt, clipSkip, manager);
     }
 
     /** {@link #generate(Txt2ImgRequest, LoraResolver, ProgressListener, CancellationToken)} with no LoRA files. */
@@ -255,7 +268,7 @@ public final class StableDiffusion implements AutoCloseable {
             files.add(loras.resolve(reference.name()).orElseThrow(() -> new IllegalArgumentException(
                     "the prompt asks for LoRA '" + reference.name() + "', which is not available here")));
         }
-        Txt2ImgRequest stripped = request.toBuilder().prompt(parsed.prompt()).build();
+        Txt2ImgRequest stripped = request.toBuilder().prompt(parsed.encoderPrompt()).build();
         List<String> applied = parsed.loras().stream().map(StableDiffusion::describe).toList();
         return exclusively(() -> {
             List<LoraNetwork> networks = new ArrayList<>();
@@ -267,7 +280,7 @@ public final class StableDiffusion implements AutoCloseable {
                     networks.add(network);
                     uses.add(new LoraUse(network, parsed.loras().get(i).strength()));
                 }
-                return generate(stripped, uses, applied, progress, cancellation);
+                return generate(stripped, parsed.prompt(), uses, applied, progress, cancellation);
             } finally {
                 networks.forEach(LoraNetwork::close);
             }
@@ -280,13 +293,17 @@ public final class StableDiffusion implements AutoCloseable {
      */
     public Txt2ImgResult generate(Txt2ImgRequest request, List<LoraUse> adapters, ProgressListener progress,
             CancellationToken cancellation) {
-        return generate(request, adapters, adapters.stream()
+        return generate(request, request.prompt(), adapters, adapters.stream()
                 .map(use -> use.network().metadata().getOrDefault("ss_output_name", "lora") + ":"
                         + use.strength().textEncoder() + ":" + use.strength().unet()).toList(), progress, cancellation);
     }
 
-    private Txt2ImgResult generate(Txt2ImgRequest request, List<LoraUse> adapters, List<String> described,
-            ProgressListener progress, CancellationToken cancellation) {
+    /**
+     * @param shownPrompt the prompt the result reports: tags removed and tidied, where the encoder reads
+     *                    {@code request}'s prompt untidied
+     */
+    private Txt2ImgResult generate(Txt2ImgRequest request, String shownPrompt, List<LoraUse> adapters,
+            List<String> described, ProgressListener progress, CancellationToken cancellation) {
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(cancellation, "cancellation");
         if (request.clipSkip() > configs.textEncoder().numHiddenLayers()) {
@@ -303,7 +320,7 @@ public final class StableDiffusion implements AutoCloseable {
                 for (int i = 0; i < request.batchSize(); i++) {
                     seeds.add(request.seedOf(i));
                 }
-                return new Txt2ImgResult(images, seeds, request.prompt(), described,
+                return new Txt2ImgResult(images, seeds, shownPrompt, described,
                         Duration.ofNanos(System.nanoTime() - started));
             }
         });
@@ -359,17 +376,20 @@ public final class StableDiffusion implements AutoCloseable {
         }
     }
 
-    /** {@code [B, 77, hidden]} conditional embeddings, preceded by B unconditional ones when guided. */
+    /**
+     * {@code [B, 77 * chunks, hidden]} conditional embeddings, preceded by B unconditional ones when guided; the
+     * shorter of the two prompts is padded with empty chunks so both branches share one batch.
+     */
     private NDArray textContext(Txt2ImgRequest request, int batch, boolean guided) {
-        NDArray cond = encodePrompt(request.prompt(), request.clipSkip());
         if (!guided) {
+            NDArray cond = encodePrompt(request.prompt(), request.clipSkip());
             return batch == 1 ? cond : cond.repeat(0, batch);
         }
-        NDArray uncond = encodePrompt(request.negativePrompt(), request.clipSkip());
-        NDArray both = NDArrays.concat(new NDList(uncond.repeat(0, batch), cond.repeat(0, batch)), 0);
-        cond.close();
-        uncond.close();
-        return both;
+        try (PromptPairEmbeddings pair = promptEncoder.encodePair(request.prompt(), request.negativePrompt(),
+                request.clipSkip(), manager)) {
+            return NDArrays.concat(new NDList(pair.negativePrompt().repeat(0, batch),
+                    pair.prompt().repeat(0, batch)), 0);
+        }
     }
 
     /** The guided noise prediction: {@code uncond + g (cond - uncond)}, both branches in one UNet call. */

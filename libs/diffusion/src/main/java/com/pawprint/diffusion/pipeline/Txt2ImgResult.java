@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param images  sRGB images ({@link BufferedImage#TYPE_INT_RGB}), one per batch entry
  * @param seeds   the seed each image can be reproduced from alone (batch size 1)
- * @param prompt  the prompt the text encoder saw, with {@code <lora:...>} tags removed
+ * @param prompt  the prompt with {@code <lora:...>} tags removed and whitespace and commas tidied
+ *                ({@link com.pawprint.diffusion.lora.LoraPrompt#prompt()}); the text encoder read it untidied
  * @param loras   the adapters applied, as {@code name:textEncoderStrength:unetStrength}
  * @param elapsed the wall time of the run
  */

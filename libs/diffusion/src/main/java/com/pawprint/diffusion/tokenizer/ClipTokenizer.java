@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -228,6 +229,15 @@ public final class ClipTokenizer {
             symbols.append(decoder[id]);
         }
         return ByteLevelAlphabet.decode(symbols).replace(BytePairEncoder.END_OF_WORD, " ");
+    }
+
+    /**
+     * The id of one vocabulary entry, a BPE symbol as the vocabulary spells it ({@code ",</w>"} is a comma ending a
+     * word), when the vocabulary has it: prompt chunking looks up the comma it may break a chunk after.
+     */
+    public OptionalInt tokenId(String token) {
+        Integer id = encoder.get(token);
+        return id == null ? OptionalInt.empty() : OptionalInt.of(id);
     }
 
     public int startId() {

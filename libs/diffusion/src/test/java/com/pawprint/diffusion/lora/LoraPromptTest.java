@@ -14,6 +14,7 @@ class LoraPromptTest {
         LoraPrompt parsed = LoraPrompt.parse(
                 "a photo of <lora:rex_v2:0.8> rex dog, <lora:watercolor style:0.5:1.2>, on a mug <lora:ink>");
         assertEquals("a photo of rex dog, on a mug", parsed.prompt());
+        assertEquals("a photo of  rex dog, , on a mug ", parsed.encoderPrompt(), "A1111 only removes the tags");
         assertEquals(List.of(
                 new LoraReference("rex_v2", new LoraStrength(0.8, 0.8)),
                 new LoraReference("watercolor style", new LoraStrength(0.5, 1.2)),
@@ -32,6 +33,10 @@ class LoraPromptTest {
     void promptsWithoutTagsAreUnchangedApartFromWhitespace() {
         LoraPrompt parsed = LoraPrompt.parse("  a (red:1.2) <hypernet:x:1>  cat ");
         assertEquals("a (red:1.2) <hypernet:x:1> cat", parsed.prompt());
+        assertEquals("  a (red:1.2) <hypernet:x:1>  cat ", parsed.encoderPrompt());
+        assertEquals("masterpiece, a cat,", LoraPrompt.parse("masterpiece, a cat,").encoderPrompt(),
+                "a trailing comma is a token the encoder reads");
+        assertEquals("acat", LoraPrompt.parse("a<lora:x:1>cat").encoderPrompt());
         assertTrue(parsed.loras().isEmpty());
     }
 

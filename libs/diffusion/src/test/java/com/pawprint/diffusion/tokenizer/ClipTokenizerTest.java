@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 
@@ -49,6 +50,13 @@ class ClipTokenizerTest {
         assertEquals(49407, bundled.endId());
         assertEquals(golden.get("start_id").asInt(), bundled.startId());
         assertEquals(golden.get("end_id").asInt(), bundled.endId());
+    }
+
+    @Test
+    void vocabularyEntriesAreLookedUpBySymbol() {
+        assertEquals(OptionalInt.of(267), bundled.tokenId(",</w>"), "CLIP's word-final comma");
+        assertEquals(OptionalInt.of(bundled.endId()), bundled.tokenId(ClipTokenizer.END_OF_TEXT));
+        assertTrue(bundled.tokenId("no such symbol").isEmpty());
     }
 
     @Test
