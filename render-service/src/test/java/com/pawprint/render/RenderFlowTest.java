@@ -7,7 +7,11 @@ import com.pawprint.contracts.LoraTrained;
 import com.pawprint.contracts.Render;
 import com.pawprint.contracts.RendersDone;
 import com.pawprint.contracts.Topics;
+import com.pawprint.diffusion.infotext.A1111Hashes;
+import com.pawprint.diffusion.infotext.GenerationParameters;
 import com.pawprint.diffusion.pipeline.StableDiffusion;
+import com.pawprint.diffusion.schedulers.SamplerKind;
+import com.pawprint.imaging.PngTextReader;
 import com.pawprint.localstack.LocalStackResource;
 import com.pawprint.storage.ObjectKeys;
 import com.pawprint.storage.ObjectStore;
@@ -112,6 +116,22 @@ class RenderFlowTest {
         assertThat(renders.get(2).seed()).isEqualTo(renders.get(1).seed() + 1);
         assertThat(renders.get(1).sampler()).isEqualTo("Euler a");
         assertThat(renders.get(1).loraStrength()).isEqualTo(0.7);
+        // PNG Info: the parameters chunk reads back, in A1111's format, as what was rendered.
+        GenerationParameters info = GenerationParameters.parse(PngTextReader.text(store.get(mug.key()),
+                "parameters").orElseThrow());
+        assertThat(info.prompt()).isEqualTo(mug.prompt());
+        assertThat(info.negativePrompt()).isEqualTo("blurry, photo");
+        assertThat(info.samplerKind()).contains(SamplerKind.DPMPP_2M_KARRAS);
+        assertThat(info.steps()).isEqualTo(2);
+        assertThat(info.cfgScale()).isEqualTo(7.0);
+        assertThat(info.seed()).isEqualTo(mug.seed());
+        assertThat(info.width()).isEqualTo(96);
+        assertThat(info.height()).isEqualTo(64);
+        assertThat(info.modelName()).isEqualTo(RenderFixtures.TINY_MODEL);
+        assertThat(info.modelHash()).isEqualTo(A1111Hashes.checkpoint(RenderFixtures.tinyModel(store, dir)));
+        assertThat(info.loraHashes()).containsExactly(org.assertj.core.api.Assertions.entry("mochi_v1_rank4_ep1",
+                A1111Hashes.lora(dir.resolve("flow.safetensors"))));
+
         String prefix = ObjectKeys.pet(TENANT, petId.toString()).renderPrefix(trained.metadata().jobId().toString());
         for (Render render : renders) {
             assertThat(render.key()).startsWith(prefix).endsWith(".png");

@@ -1,25 +1,30 @@
 package com.pawprint.render.service;
 
+import com.pawprint.diffusion.infotext.EngineVersion;
+import com.pawprint.diffusion.infotext.GenerationParameters;
 import com.pawprint.diffusion.pipeline.Txt2ImgRequest;
 import com.pawprint.models.LoadedBaseModel;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 /** The A1111 {@code parameters} text of a rendered image, which PNG Info in the WebUI reads back. */
 final class Infotexts {
 
+    /** A1111's "Model hash": the first 10 hex digits of the checkpoint's sha256, which the registry holds. */
+    private static final int MODEL_HASH_DIGITS = 10;
+
     private Infotexts() {
     }
 
-    static String of(ClaimedTask task, Txt2ImgRequest request, long seed, LoadedBaseModel model,
-                     List<AppliedLoraFile> loras) {
-        String hashes = loras.stream().map(lora -> lora.name() + ": " + lora.lora().sha256().substring(0, 12))
-                .collect(Collectors.joining(", "));
-        return task.prompt() + "\nNegative prompt: " + task.negativePrompt() + "\nSteps: " + request.steps()
-                + ", Sampler: " + SamplerNames.a1111(request.sampler()) + ", CFG scale: " + request.guidanceScale()
-                + ", Seed: " + seed + ", Size: " + request.width() + "x" + request.height() + ", Model hash: "
-                + model.entry().sha256().substring(0, 10) + ", Model: " + model.entry().name()
-                + (hashes.isEmpty() ? "" : ", Lora hashes: \"" + hashes + "\"");
+    /** {@code request} as rendered, with the prompt as the task wrote it ({@code <lora:...>} tags included). */
+    static GenerationParameters of(ClaimedTask task, Txt2ImgRequest request, long seed, LoadedBaseModel model,
+                                   List<AppliedLoraFile> loras) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        loras.forEach(lora -> hashes.put(lora.name(), lora.lora().a1111Hash()));
+        return GenerationParameters.of(request.toBuilder().prompt(task.prompt()).seed(seed).build(),
+                model.entry().sha256().substring(0, MODEL_HASH_DIGITS), model.entry().name(), hashes,
+                EngineVersion.infotext());
     }
 }

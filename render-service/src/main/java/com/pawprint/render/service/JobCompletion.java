@@ -8,6 +8,7 @@ import com.pawprint.contracts.RendersDone;
 import com.pawprint.contracts.Stage;
 import com.pawprint.diffusion.lora.LoraPrompt;
 import com.pawprint.diffusion.lora.LoraReference;
+import com.pawprint.diffusion.infotext.A1111Samplers;
 import com.pawprint.diffusion.schedulers.SamplerKind;
 import com.pawprint.messaging.outbox.Outbox;
 import com.pawprint.render.storage.JobState;
@@ -87,7 +88,7 @@ public class JobCompletion {
                 .map(LoraReference::strength).map(s -> s.unet()).orElse(null);
         return new Render(renderId(task.id, image.index()), image.key(), task.preset, task.prompt,
                 task.negativePrompt, image.seed(), task.width, task.height, task.product, image.previewKey(),
-                task.steps, SamplerNames.a1111(SamplerKind.fromName(task.sampler)), task.cfgScale, strength);
+                task.steps, A1111Samplers.displayName(SamplerKind.fromName(task.sampler)), task.cfgScale, strength);
     }
 
     /** Stable per task and image, so a redelivered renders.done names the same renders. */

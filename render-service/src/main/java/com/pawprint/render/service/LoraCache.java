@@ -1,5 +1,6 @@
 package com.pawprint.render.service;
 
+import com.pawprint.diffusion.infotext.A1111Hashes;
 import com.pawprint.diffusion.lora.LoraBase;
 import com.pawprint.diffusion.lora.LoraNetwork;
 import com.pawprint.diffusion.pipeline.StableDiffusion;
@@ -29,8 +30,8 @@ import java.util.Map;
 @ApplicationScoped
 public class LoraCache {
 
-    /** A loaded LoRA and the sha256 of its file. */
-    public record CachedLora(String sha256, LoraNetwork network) {
+    /** A loaded LoRA, the sha256 of its file and the hash A1111's "Lora hashes" name it by. */
+    public record CachedLora(String sha256, String a1111Hash, LoraNetwork network) {
     }
 
     private final ObjectStore store;
@@ -68,7 +69,7 @@ public class LoraCache {
         }
         LoraNetwork network = LoraNetwork.load(file, new LoraBase(model.unetModules(), model.textEncoderModules()),
                 model.manager());
-        cached = new CachedLora(sha256, network);
+        cached = new CachedLora(sha256, A1111Hashes.lora(file), network);
         loaded.put(sha256, cached);
         while (loaded.size() > Math.max(1, config.loraCacheSize())) {
             var eldest = loaded.entrySet().iterator().next();

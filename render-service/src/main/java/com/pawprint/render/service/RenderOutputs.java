@@ -1,6 +1,8 @@
 package com.pawprint.render.service;
 
+import com.pawprint.diffusion.infotext.GenerationParameters;
 import com.pawprint.imaging.JpegEncoder;
+import com.pawprint.imaging.PngWriter;
 import com.pawprint.imaging.ResampleFilter;
 import com.pawprint.imaging.Resampler;
 import com.pawprint.render.config.RenderConfig;
@@ -9,11 +11,7 @@ import com.pawprint.storage.ObjectKeys;
 import com.pawprint.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Stores a rendered image under the pet's keys: the PNG with its generation parameters and a web-size JPEG preview.
@@ -24,6 +22,8 @@ import java.io.UncheckedIOException;
 public class RenderOutputs {
 
     private static final float PREVIEW_QUALITY = 0.85f;
+    /** The PNG text keyword A1111 writes and its PNG Info reads. */
+    static final String PARAMETERS = "parameters";
 
     private final ObjectStore store;
     private final RenderConfig config;
@@ -33,27 +33,18 @@ public class RenderOutputs {
         this.config = config;
     }
 
-    public RenderedImage store(ClaimedTask task, int index, long seed, BufferedImage image, String parameters) {
+    public RenderedImage store(ClaimedTask task, int index, long seed, BufferedImage image,
+                               GenerationParameters parameters) {
         ObjectKeys.PetKeys pet = ObjectKeys.pet(task.tenantId(), task.petId().toString());
         String folder = (task.jobId() != null ? task.jobId() : task.id()).toString();
         String name = task.jobId() != null ? task.product() + "-" + task.preset() + "-" + index
                 : Integer.toString(index);
         String key = pet.render(folder, name);
         String previewKey = pet.renderPreview(folder, name);
-        store.put(key, png(image, parameters), "image/png");
+        store.put(key, PngWriter.defaults().withText(PARAMETERS, parameters.format()).encode(image), "image/png");
         BufferedImage preview = Math.max(image.getWidth(), image.getHeight()) <= config.previewSize() ? image
                 : Resampler.fitLongSide(image, config.previewSize(), ResampleFilter.LANCZOS3);
         store.put(previewKey, JpegEncoder.encode(preview, PREVIEW_QUALITY), "image/jpeg");
         return new RenderedImage(index, seed, key, previewKey);
-    }
-
-    private static byte[] png(BufferedImage image, String parameters) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.pawprint.render.service;
 
 import com.pawprint.diffusion.device.ComputeDevice;
+import com.pawprint.diffusion.infotext.GenerationParameters;
 import com.pawprint.diffusion.lora.LoraFileException;
 import com.pawprint.diffusion.lora.LoraPrompt;
 import com.pawprint.diffusion.lora.LoraReference;
@@ -140,7 +141,7 @@ public class RenderRunner {
             uses.add(new LoraUse(cached.network(), reference.strength()));
             applied.add(new AppliedLoraFile(reference.name(), cached));
         }
-        Txt2ImgRequest request = Txt2ImgRequest.builder(parsed.prompt()).negativePrompt(task.negativePrompt())
+        Txt2ImgRequest request = Txt2ImgRequest.builder(parsed.encoderPrompt()).negativePrompt(task.negativePrompt())
                 .steps(task.steps()).guidanceScale(task.cfgScale()).size(task.width(), task.height())
                 .sampler(SamplerKind.fromName(task.sampler())).build();
         Set<Integer> finished = task.finished().stream().map(RenderedImage::index).collect(Collectors.toSet());
@@ -153,7 +154,7 @@ public class RenderRunner {
             int image = index;
             Txt2ImgResult result = model.model().generate(request.toBuilder().seed(seed).build(), uses,
                     step -> onStep(task, tracker, image, step), token);
-            String parameters = Infotexts.of(task, request, seed, model, applied);
+            GenerationParameters parameters = Infotexts.of(task, request, seed, model, applied);
             RenderedImage stored = outputs.store(task, index, seed, result.images().get(0), parameters);
             if (!leases.recordImage(task.id(), task.owner(), stored)) {
                 throw new LeaseLostException(task.id());

@@ -11,6 +11,7 @@ import com.pawprint.render.storage.RenderedImage;
 import com.pawprint.render.storage.TaskState;
 import com.pawprint.render.style.StyleCatalog;
 import com.pawprint.render.style.StylePreset;
+import com.pawprint.diffusion.infotext.A1111Samplers;
 import com.pawprint.diffusion.schedulers.SamplerKind;
 import com.pawprint.storage.ObjectStore;
 import com.pawprint.tenancy.TenantContext;
@@ -51,7 +52,7 @@ public class RenderViews {
 
     private StyleView style(String id, StylePreset preset) {
         return new StyleView(id, preset.description(), preset.prompt(), preset.negativePrompt(),
-                SamplerNames.a1111(SamplerKind.fromName(preset.sampler())), preset.steps(), preset.cfgScale(),
+                A1111Samplers.displayName(SamplerKind.fromName(preset.sampler())), preset.steps(), preset.cfgScale(),
                 preset.loraStrength(), preset.width(), preset.height(), preset.variants(), styles.productsOf(id));
     }
 
@@ -110,7 +111,7 @@ public class RenderViews {
         }
         return new TaskView(task.id, task.petId, task.jobId, task.product, task.preset,
                 task.status.name().toLowerCase(Locale.ROOT), task.prompt, task.negativePrompt,
-                SamplerNames.a1111(SamplerKind.fromName(task.sampler)), task.steps, task.cfgScale, task.width,
+                A1111Samplers.displayName(SamplerKind.fromName(task.sampler)), task.steps, task.cfgScale, task.width,
                 task.height, task.seed, task.imageCount, task.baseModel, progress, images, task.failureReason,
                 task.createdAt, task.startedAt, task.finishedAt);
     }

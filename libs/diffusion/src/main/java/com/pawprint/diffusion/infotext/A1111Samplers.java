@@ -10,13 +10,21 @@ import java.util.Optional;
  * fixed timesteps (DDIM ignores the schedule type). So plain DPM++ 2M is written "Uniform", the one way A1111 reads
  * it back as this engine runs it.
  */
-final class A1111Samplers {
+public final class A1111Samplers {
 
     static final String AUTOMATIC = "Automatic";
     private static final String KARRAS = "Karras";
     private static final String UNIFORM = "Uniform";
 
     private A1111Samplers() {
+    }
+
+    /**
+     * One name for the sampler and its schedule, as APIs and presets spell it (A1111's names from before 1.9:
+     * "DPM++ 2M Karras", "Euler a"); {@link SamplerKind#fromName} reads it back.
+     */
+    public static String displayName(SamplerKind kind) {
+        return scheduleType(kind).equals(KARRAS) ? samplerName(kind) + " " + KARRAS : samplerName(kind);
     }
 
     static String samplerName(SamplerKind kind) {
