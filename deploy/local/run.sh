@@ -69,15 +69,19 @@ start_service labeling-service 8082
 # trains on the CPU. Passive OpenMP waits keep its threads from spinning against the other JVMs.
 OMP_WAIT_POLICY=PASSIVE start_service trainer-service 8083 -Dpawprint.models.bootstrap-tiny-model=tiny-sd \
   -Dpawprint.trainer.device=cpu
-start_service merch-service 8085
+# render-service renders on the same tiny model, with presets sized for it (deploy/local/styles.yaml); merch composes
+# those small renders, so its print-resolution floor is lowered for the local run only.
+OMP_WAIT_POLICY=PASSIVE start_service render-service 8084 -Dpawprint.models.bootstrap-tiny-model=tiny-sd \
+  -Dpawprint.render.device=cpu -Dpawprint.render.styles-file=deploy/local/styles.yaml
+start_service merch-service 8085 -Dpawprint.merch.minimum-dpi=5
 
 java -cp "deploy/target/classes:deploy/target/lib/*" com.pawprint.deploy.LocalDemo \
-  --ingest=http://localhost:8081 --kafka=localhost:9092
+  --ingest=http://localhost:8081 --render=http://localhost:8084 --kafka=localhost:9092
 
 if $keep_running; then
   echo
   echo "PawPrint is running: ingest-service http://localhost:8081, labeling-service http://localhost:8082,"
-  echo "trainer-service http://localhost:8083, merch-service http://localhost:8085"
+  echo "trainer-service http://localhost:8083, render-service http://localhost:8084, merch-service http://localhost:8085"
   echo "(Swagger UI at /q/swagger-ui on each). Ctrl-C stops it."
   echo "Admin token: $PAWPRINT_AUTH_ADMIN_TOKEN   Logs: $logs"
   wait

@@ -29,7 +29,8 @@ import java.util.UUID;
 /**
  * The story a storefront lives through, told against the running services: a tenant gets a key, creates a pet,
  * uploads its photos (and a few bad files, to show the verdicts), orders a LoRA training and follows the job.
- * It prints every step, and then the events the order put on the chain, as far as the chain exists.
+ * It prints every step and the events the order put on the chain, from photos.ingested to merch.ready, and ends
+ * with an on-demand render.
  */
 public final class LocalDemo {
 
@@ -37,9 +38,13 @@ public final class LocalDemo {
     private static final String PHOTOS_INGESTED = "photos.ingested";
     private static final String CAPTIONS_READY = "captions.ready";
     private static final String LORA_TRAINED = "lora.trained";
+    private static final String RENDERS_DONE = "renders.done";
+    private static final String MERCH_READY = "merch.ready";
     /** Queueing, the tiny model's bootstrap, latent caching and four steps on a busy laptop CPU. */
     private static final Duration TRAINING_PATIENCE = Duration.ofMinutes(3);
     private static final Duration EVENT_PATIENCE = Duration.ofSeconds(30);
+    /** Six products' presets on the tiny model, then six products composed (the T-shirt's print is 3600 x 4800). */
+    private static final Duration RENDER_PATIENCE = Duration.ofMinutes(3);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final DemoSettings settings;
@@ -124,11 +129,41 @@ public final class LocalDemo {
         step("trainer-service trained the LoRA (progress went to the job as TRAINING) and published lora.trained");
         showEvent(LORA_TRAINED, job.path("id").asText(), TRAINING_PATIENCE);
 
+        step("render-service rendered each product's style presets with the pet's LoRA (RENDERING progress) and "
+                + "published renders.done");
+        showEvent(RENDERS_DONE, job.path("id").asText(), RENDER_PATIENCE);
+
+        step("merch-service composed every product from the render made for it and published merch.ready");
+        showEvent(MERCH_READY, job.path("id").asText(), RENDER_PATIENCE);
+
+        step("The storefront asks render-service for one more design on demand, as a WebUI user would write it");
+        JsonNode task = call(settings.renderUrl(), "POST", "/v1/pets/" + petId + "/renders",
+                json(Map.of("prompt", "a cute cartoon version of {trigger} {class} wearing sunglasses, "
+                        + "lying on a beach chair, sunny day", "negativePrompt", "blurry, deformed paws, extra legs",
+                        "strength", 0.7, "seed", 42, "steps", 4, "width", 128, "height", 128)),
+                tenantHeaders(), 202);
+        show("render task", awaitRender(task.path("id").asText()));
+
         step("Job status now");
         show("job", call("GET", "/v1/jobs/" + job.path("id").asText(), noBody(), tenantHeaders(), 200));
         System.out.println();
-        System.out.println("The chain ends at lora.trained for now: rendering is the next issue. Swagger UI: "
-                + settings.ingestUrl() + "/q/swagger-ui");
+        System.out.println("The whole chain ran: photos -> captions -> LoRA -> renders -> merch. Swagger UI: "
+                + settings.ingestUrl() + "/q/swagger-ui, " + settings.renderUrl() + "/q/swagger-ui");
+    }
+
+    private JsonNode awaitRender(String taskId) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(RENDER_PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode view = call(settings.renderUrl(), "GET", "/v1/renders/" + taskId, noBody(), tenantHeaders(),
+                    200);
+            String status = view.path("status").asText();
+            if (status.equals("succeeded") || status.equals("failed") || status.equals("canceled")) {
+                return view;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("render " + taskId + " did not finish within "
+                + RENDER_PATIENCE.toSeconds() + " s");
     }
 
     private void showEvent(String topic, String jobId) {
@@ -179,7 +214,12 @@ public final class LocalDemo {
 
     private JsonNode call(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers,
                           int expectedStatus) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.ingestUrl() + path))
+        return call(settings.ingestUrl(), method, path, body, headers, expectedStatus);
+    }
+
+    private JsonNode call(String baseUrl, String method, String path, HttpRequest.BodyPublisher body,
+                          Map<String, String> headers, int expectedStatus) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body);
         if (!headers.containsKey("Content-Type")) {

@@ -27,16 +27,20 @@ class LocalRunTest {
                 .redirectOutput(output.toFile());
         builder.environment().put("PAWPRINT_HOME", home.toString());
         Process run = builder.start();
-        boolean finished = run.waitFor(6, TimeUnit.MINUTES);
+        boolean finished = run.waitFor(10, TimeUnit.MINUTES);
         if (!finished) {
             run.destroyForcibly();
         }
         String printed = Files.readString(output);
-        assertTrue(finished, "the local run did not finish within 6 minutes:\n" + printed);
+        assertTrue(finished, "the local run did not finish within 10 minutes:\n" + printed);
         assertEquals(0, run.exitValue(), printed);
         assertTrue(printed.contains("ce_type: com.pawprint.photos.ingested"), printed);
         assertTrue(printed.contains("rejected"), printed);
         assertTrue(printed.contains("ce_type: com.pawprint.lora.trained"), printed);
         assertTrue(printed.contains("mochi_v1_rank8_ep"), "the LoRA's version name: " + printed);
+        assertTrue(printed.contains("ce_type: com.pawprint.renders.done"), printed);
+        assertTrue(printed.contains("\"product\" : \"mug\""), "renders per product: " + printed);
+        assertTrue(printed.contains("ce_type: com.pawprint.merch.ready"), printed);
+        assertTrue(printed.contains("\"status\":\"succeeded\""), "the on-demand render: " + printed);
     }
 }

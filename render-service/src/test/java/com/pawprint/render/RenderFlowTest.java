@@ -6,13 +6,16 @@ import com.pawprint.contracts.JobStatus;
 import com.pawprint.contracts.LoraTrained;
 import com.pawprint.contracts.Render;
 import com.pawprint.contracts.RendersDone;
+import com.pawprint.contracts.Stage;
 import com.pawprint.contracts.Topics;
 import com.pawprint.diffusion.infotext.A1111Hashes;
 import com.pawprint.diffusion.infotext.GenerationParameters;
 import com.pawprint.diffusion.pipeline.StableDiffusion;
 import com.pawprint.diffusion.schedulers.SamplerKind;
 import com.pawprint.imaging.PngTextReader;
+import com.pawprint.diffusion.safetensors.SafetensorsWriter;
 import com.pawprint.localstack.LocalStackResource;
+import com.pawprint.render.service.RenderWorker;
 import com.pawprint.storage.ObjectKeys;
 import com.pawprint.storage.ObjectStore;
 import com.pawprint.tenancy.TokenService;
@@ -20,6 +23,8 @@ import com.pawprint.testsupport.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -36,11 +41,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 
 /** lora.trained in, every product's presets rendered with the pet's LoRA, progress and renders.done out. */
@@ -58,6 +66,9 @@ class RenderFlowTest {
 
     @Inject
     TokenService tokens;
+
+    @Inject
+    RenderWorker worker;
 
     @BeforeAll
     static void listen() throws IOException {
@@ -159,6 +170,85 @@ class RenderFlowTest {
                 .body("tasks.product", hasItems("mug", "sticker"))
                 .body("tasks.find { it.product == 'sticker' }.images.size()", equalTo(2));
         as(OTHER_TENANT).get(jobPath).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aLoraTrainedNamingAnotherPetsFileIsDeadLetteredAndFailsTheJob() {
+        UUID petId = UUID.randomUUID();
+        String foreignKey = ObjectKeys.pet(OTHER_TENANT, UUID.randomUUID().toString())
+                .loraFile("mochi_v1_rank4_ep1", "mochi_v1_rank4_ep1.safetensors");
+        LoraTrained honest = RenderFixtures.trained(store, TENANT, petId, "mochi_v1_rank4_ep1",
+                writeBytes("honest.safetensors", new byte[] {1}));
+        LoraTrained forged = new LoraTrained(honest.metadata(), honest.pet(), foreignKey, honest.versionName(),
+                honest.rank(), honest.alpha(), honest.steps(), honest.epochs(), honest.baseModel(), List.of(),
+                List.of(), honest.trainingConfig());
+        try (TestKafka dlq = TestKafka.reading(Duration.ofSeconds(60), Topics.deadLetterOf(Topics.LORA_TRAINED))) {
+            TestKafka.publish(forged);
+            ConsumerRecord<String, String> dead = dlq.awaitRecords(Topics.deadLetterOf(Topics.LORA_TRAINED), petId,
+                    records -> !records.isEmpty()).get(0);
+            assertThat(dead.value()).contains("not under its own pet's");
+        }
+        JobProgress failed = awaitFailure(petId, honest.metadata().jobId());
+        assertThat(failed.failureReason()).contains(foreignKey);
+        as(TENANT).get("/v1/jobs/" + honest.metadata().jobId() + "/renders").then().statusCode(404);
+    }
+
+    @Test
+    void aLoraThatDoesNotFitTheBaseModelFailsEveryRenderWithTheReason() {
+        UUID petId = UUID.randomUUID();
+        Path misfit = dir.resolve("misfit.safetensors");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SafetensorsWriter.write(misfit, Map.of(
+                    "lora_unet_no_such_block_proj.lora_down.weight", manager.ones(new Shape(4, 8)),
+                    "lora_unet_no_such_block_proj.lora_up.weight", manager.ones(new Shape(8, 4))), Map.of());
+        }
+        LoraTrained trained = RenderFixtures.trained(store, TENANT, petId, "misfit_v1_rank4_ep1", misfit);
+        TestKafka.publish(trained);
+
+        JobProgress failed = awaitFailure(petId, trained.metadata().jobId());
+        assertThat(failed.failureReason()).startsWith("no render succeeded: ").contains("lora_unet_no_such_block_proj");
+        as(TENANT).get("/v1/jobs/" + trained.metadata().jobId() + "/renders").then().statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("tasks.status", everyItem(equalTo("failed")));
+    }
+
+    @Test
+    void aCancelledOrderRendersNothingMore() {
+        UUID petId = UUID.randomUUID();
+        LoraTrained trained;
+        try (StableDiffusion model = RenderFixtures.load(RenderFixtures.tinyModel(store, dir))) {
+            trained = RenderFixtures.trained(store, TENANT, petId, "mochi_v1_rank4_ep1",
+                    RenderFixtures.lora(model, 5, dir.resolve("cancelled.safetensors")));
+        }
+        worker.pause();
+        try {
+            await().atMost(Duration.ofSeconds(120)).until(worker::isIdle);
+            TestKafka.publish(trained);
+            String jobPath = "/v1/jobs/" + trained.metadata().jobId() + "/renders";
+            await().atMost(Duration.ofSeconds(60)).until(() -> as(TENANT).get(jobPath).statusCode() == 200);
+            TestKafka.publish(JobProgress.statusChange(trained.metadata().next(), Stage.INGEST, JobStatus.CANCELED,
+                    "cancelled by the customer"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> "canceled".equals(as(TENANT).get(jobPath)
+                    .path("status")));
+            as(TENANT).get(jobPath).then().body("tasks.status", everyItem(equalTo("canceled")));
+        } finally {
+            worker.resume();
+        }
+    }
+
+    private Path writeBytes(String name, byte[] bytes) {
+        try {
+            return Files.write(dir.resolve(name), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JobProgress awaitFailure(UUID petId, UUID jobId) {
+        return kafka.awaitRecords(Topics.JOBS_PROGRESS, petId, records -> records.stream()
+                        .anyMatch(r -> TestKafka.isProgress(r, jobId, JobStatus.FAILED)))
+                .stream().filter(r -> TestKafka.isProgress(r, jobId, JobStatus.FAILED))
+                .map(r -> EventCodec.decode(r.value(), JobProgress.class)).findFirst().orElseThrow();
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.pawprint.diffusion.pipeline.GenerationCancelledException;
 import com.pawprint.diffusion.pipeline.StepProgress;
 import com.pawprint.diffusion.pipeline.Txt2ImgRequest;
 import com.pawprint.diffusion.pipeline.Txt2ImgResult;
+import com.pawprint.diffusion.safetensors.SafetensorsException;
 import com.pawprint.diffusion.schedulers.SamplerKind;
 import com.pawprint.models.BaseModelUnavailableException;
 import com.pawprint.models.BaseModels;
@@ -104,7 +105,7 @@ public class RenderRunner {
             } catch (LeaseLostException e) {
                 LOG.warn(e.getMessage());
             } catch (RenderInputException | BaseModelUnavailableException | LoraFileException
-                     | IllegalArgumentException e) {
+                     | SafetensorsException | IllegalArgumentException e) {
                 fail(task, e.getMessage());
             } catch (RuntimeException e) {
                 // Not the request's fault (storage or database down, the device): retry, a few times.
