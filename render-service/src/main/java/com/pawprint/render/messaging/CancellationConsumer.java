@@ -1,10 +1,6 @@
 package com.pawprint.render.messaging;
 
-import com.pawprint.contracts.EventCodec;
-import com.pawprint.contracts.JobProgress;
-import com.pawprint.contracts.JobStatus;
-import com.pawprint.contracts.MalformedEventException;
-import com.pawprint.messaging.ReceivedRecord;
+import com.pawprint.messaging.CancellationReports;
 import com.pawprint.render.service.RenderCancellations;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,16 +24,8 @@ public class CancellationConsumer {
     @Incoming("jobs-progress")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        ReceivedRecord received = ReceivedRecord.of(record);
-        JobProgress report;
-        try {
-            report = EventCodec.read(received.payload(), received.headers(), JobProgress.class);
-        } catch (MalformedEventException unreadable) {
-            return;
-        }
-        if (report.status() == JobStatus.CANCELED) {
-            // The report's tenant must own the order: one tenant cannot cancel another's renders.
-            cancellations.cancelJob(report.metadata().jobId(), report.metadata().tenantId());
-        }
+        // The report's tenant must own the job: one tenant cannot cancel another's work.
+        CancellationReports.cancelled(record)
+                .ifPresent(cancelled -> cancellations.cancelJob(cancelled.jobId(), cancelled.tenantId()));
     }
 }
