@@ -63,8 +63,8 @@ public class RenderViews {
 
     @Transactional
     public List<TaskView> petTasks(UUID petId) {
-        List<RenderTask> tasks = RenderTask.list("tenantId = ?1 and petId = ?2 and jobId is null order by createdAt desc",
-                tenant.tenantId(), petId);
+        List<RenderTask> tasks = RenderTask.list(
+                "tenantId = ?1 and petId = ?2 and jobId is null order by createdAt desc", tenant.tenantId(), petId);
         if (tasks.isEmpty() && PetLora.ofPet(tenant.tenantId(), petId).isEmpty()) {
             throw ProblemException.notFound("pet", petId);
         }

@@ -25,7 +25,8 @@ public record StyleCatalog(Map<String, StylePreset> styles, Map<String, List<Pro
     }
 
     public StyleCatalog {
-        styles = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(styles, "styles are required")));
+        styles = Collections.unmodifiableMap(new LinkedHashMap<>(
+                Objects.requireNonNull(styles, "styles are required")));
         products = products == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(products));
         for (Map.Entry<String, List<ProductStyle>> product : products.entrySet()) {
             for (ProductStyle entry : product.getValue()) {
