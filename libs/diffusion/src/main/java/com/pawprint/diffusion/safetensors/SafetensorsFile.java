@@ -11,7 +11,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -28,10 +29,17 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A safetensors file opened for lazy reading. Only the header is read up front; each tensor's bytes are memory-mapped
- * on demand, so checkpoints over 2 GB work (DJL's own reader copies whole files into one {@code byte[]}). Every
- * header entry is validated against the file size when opening, so a lying header fails here with a
+ * A safetensors file opened for lazy reading. Only the header is read up front; each tensor's bytes are read on
+ * demand, so checkpoints over 2 GB work (DJL's own reader copies whole files into one {@code byte[]}). Every header
+ * entry is validated against the file size when opening, so a lying header fails here with a
  * {@link SafetensorsException} instead of crashing the engine later.
+ *
+ * <p>Tensors are read with positional reads straight into the direct buffer the engine receives, not through a
+ * memory mapping: a mapping's pages count towards the process's resident memory until the garbage collector happens
+ * to drop the mapping, which kept most of a 4.3 GB checkpoint resident beside its weights, and unmapping by hand
+ * would let a stale buffer crash the JVM. For F32 a read is the same single copy from the page cache that copying
+ * out of a mapping is; half precision adds one pass over its 2-byte values, widened in place, so no staging buffer
+ * is needed. Once closed, reads fail with a {@link SafetensorsException}.
  */
 public final class SafetensorsFile implements Closeable {
 
@@ -45,6 +53,7 @@ public final class SafetensorsFile implements Closeable {
     private final long dataStart;
     private final Map<String, SafetensorsEntry> entries;
     private final Map<String, String> metadata;
+    private volatile boolean closed;
 
     private SafetensorsFile(Path path, FileChannel channel, long dataStart, Map<String, SafetensorsEntry> entries,
             Map<String, String> metadata) {
@@ -230,44 +239,49 @@ public final class SafetensorsFile implements Closeable {
         return entry;
     }
 
-    /** The raw little-endian bytes of {@code name}, memory-mapped read-only. */
+    /**
+     * The tensor's bytes as stored (little-endian, not widened), in a fresh direct buffer: a heap buffer would make
+     * the JDK read through a temporary direct buffer of the same size, which it then caches per thread.
+     */
     public ByteBuffer rawBytes(String name) {
         SafetensorsEntry entry = entry(name);
         if (entry.byteLength() > Integer.MAX_VALUE) {
             throw new SafetensorsException("tensor '" + name + "' in " + path + " is over 2 GB");
         }
-        try {
-            MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + entry.begin(),
-                    entry.byteLength());
-            return mapped.order(ByteOrder.LITTLE_ENDIAN);
-        } catch (IOException e) {
-            throw new SafetensorsException("cannot map tensor '" + name + "' of " + path + ": " + e.getMessage(), e);
-        }
+        ByteBuffer raw = ByteBuffer.allocateDirect((int) entry.byteLength()).order(ByteOrder.LITTLE_ENDIAN);
+        read(entry, raw);
+        return raw.flip();
     }
 
     /**
      * The tensor's data in the type it loads as (half precision widened to F32), in a fresh little-endian direct
-     * buffer the caller may hand to the engine, which never sees the read-only mapping.
+     * buffer the caller may hand to the engine.
      */
     public ByteBuffer loadedBytes(String name) {
         SafetensorsEntry entry = entry(name);
-        ByteBuffer raw = rawBytes(name);
-        long elements = entry.shape().size();
-        long bytes = elements * entry.dtype().loadedType().getNumOfBytes();
+        long bytes = entry.shape().size() * entry.dtype().loadedType().getNumOfBytes();
         if (bytes > Integer.MAX_VALUE) {
             throw new SafetensorsException("tensor '" + name + "' in " + path + " is over 2 GB once widened");
         }
-        ByteBuffer out = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+            throw new SafetensorsException("big-endian hosts are not supported");
+        }
+        ByteBuffer out = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
         switch (entry.dtype()) {
-            case F16 -> HalfFloats.halfToFloat(raw, out);
-            case BF16 -> HalfFloats.bfloatToFloat(raw, out);
-            default -> {
-                if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
-                    out.put(raw);
+            case F16, BF16 -> {
+                // The n 2-byte values land in the buffer's upper half and are widened in place, front to back:
+                // float i ends at byte 4i + 4, which never passes the first value still unread, at byte 2n + 2i + 2.
+                int stored = (int) entry.byteLength();
+                ByteBuffer halves = out.slice(out.capacity() - stored, stored);
+                read(entry, halves);
+                halves.flip();
+                if (entry.dtype() == SafetensorsDType.F16) {
+                    HalfFloats.halfToFloat(halves, out);
                 } else {
-                    throw new SafetensorsException("big-endian hosts are not supported");
+                    HalfFloats.bfloatToFloat(halves, out);
                 }
             }
+            default -> read(entry, out);
         }
         return out.flip();
     }
@@ -283,7 +297,23 @@ public final class SafetensorsFile implements Closeable {
 
     @Override
     public void close() {
+        closed = true;
         closeQuietly(channel);
+    }
+
+    private void read(SafetensorsEntry entry, ByteBuffer target) {
+        if (closed) {
+            throw new SafetensorsException(path + " is closed; tensor '" + entry.name() + "' can no longer be read");
+        }
+        try {
+            readFully(channel, target, dataStart + entry.begin());
+        } catch (ClosedChannelException e) {
+            throw new SafetensorsException(path + " was closed" + (e instanceof ClosedByInterruptException
+                    ? " by an interrupt" : "") + " while reading tensor '" + entry.name() + "'", e);
+        } catch (IOException e) {
+            throw new SafetensorsException("cannot read tensor '" + entry.name() + "' of " + path + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private static void readFully(FileChannel channel, ByteBuffer target, long position) throws IOException {

@@ -17,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * A {@link TensorSource} over one or more safetensors files (diffusers shards its big models), reading each tensor
- * lazily from its memory-mapped file. A name present in two files is an error, since either choice could be wrong.
+ * lazily from its file. A name present in two files is an error, since either choice could be wrong. Once closed,
+ * loads fail with a {@link SafetensorsException}.
  */
 public final class SafetensorsSource implements TensorSource, Closeable {
 

@@ -10,9 +10,9 @@ import ai.djl.ndarray.NDArray;
  */
 abstract class AbstractSampler implements Sampler {
 
-    private final double[] timesteps;
+    private final float[] timesteps;
 
-    AbstractSampler(double[] timesteps) {
+    AbstractSampler(float[] timesteps) {
         this.timesteps = timesteps;
     }
 
@@ -23,15 +23,10 @@ abstract class AbstractSampler implements Sampler {
 
     @Override
     public final float[] timesteps() {
-        float[] result = new float[timesteps.length];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = (float) timesteps[i];
-        }
-        return result;
+        return timesteps.clone();
     }
 
-    /** The timestep of {@code step} at full precision (the fractional Euler timesteps keep their double value). */
-    final double timestep(int step) {
+    final float timestep(int step) {
         return timesteps[step];
     }
 

@@ -5,7 +5,8 @@ import ai.djl.ndarray.NDArray;
 /**
  * DDIM (Song et al. 2021) as diffusers' DDIMScheduler with SD 1.5's config: timestep_spacing "leading" (its
  * default) plus steps_offset 1, so 50 steps run 981, 961, ..., 1; alpha_bar after the last step is alpha_bar[0]
- * (set_alpha_to_one false); no clipping. eta 0 is deterministic; eta 1 matches DDPM's variance.
+ * (set_alpha_to_one false); no clipping. eta 0 is deterministic; eta 1 matches DDPM's variance. The coefficients are
+ * float32, computed from the float32 alpha_bar as diffusers computes them.
  */
 public final class DdimSampler extends AbstractSampler {
 
@@ -27,14 +28,14 @@ public final class DdimSampler extends AbstractSampler {
         this.stride = schedule.trainTimesteps() / steps;
     }
 
-    private static double[] leadingTimesteps(DdpmNoiseSchedule schedule, int steps) {
+    private static float[] leadingTimesteps(DdpmNoiseSchedule schedule, int steps) {
         SamplerSteps.requirePositive(steps);
         if (steps > schedule.trainTimesteps()) {
             throw new IllegalArgumentException(steps + " steps exceed the " + schedule.trainTimesteps()
                     + " training timesteps");
         }
         int stride = schedule.trainTimesteps() / steps;
-        double[] timesteps = new double[steps];
+        float[] timesteps = new float[steps];
         for (int i = 0; i < steps; i++) {
             timesteps[i] = (steps - 1 - i) * stride + schedule.config().stepsOffset();
         }
@@ -51,11 +52,12 @@ public final class DdimSampler extends AbstractSampler {
         SamplerSteps.requireSameShape(modelOutput, sample);
         int timestep = (int) timestep(step);
         int previousTimestep = timestep - stride;
-        double alphaBar = schedule.alphaCumprod(timestep);
-        double alphaBarPrevious = previousTimestep >= 0 ? schedule.alphaCumprod(previousTimestep)
-                : (schedule.config().setAlphaToOne() ? 1.0 : schedule.alphaCumprod(0));
-        double signal = Math.sqrt(alphaBar);
-        double noiseLevel = Math.sqrt(1 - alphaBar);
+        float alphaBar = schedule.alphaCumprod(timestep);
+        float alphaBarPrevious = previousTimestep >= 0 ? schedule.alphaCumprod(previousTimestep)
+                : (schedule.config().setAlphaToOne() ? 1 : schedule.alphaCumprod(0));
+        float betaProduct = 1 - alphaBar;
+        float signal = (float) Math.sqrt(alphaBar);
+        float noiseLevel = (float) Math.sqrt(betaProduct);
 
         NDArray x = SamplerSteps.float32(sample);
         NDArray output = SamplerSteps.float32(modelOutput);
@@ -68,10 +70,10 @@ public final class DdimSampler extends AbstractSampler {
             predictedX0 = x.mul(signal).sub(output.mul(noiseLevel));
             predictedNoise = output.mul(signal).add(x.mul(noiseLevel));
         }
-        double variance = (1 - alphaBarPrevious) / (1 - alphaBar) * (1 - alphaBar / alphaBarPrevious);
-        double stdDev = eta * Math.sqrt(variance);
-        NDArray previous = predictedX0.mul(Math.sqrt(alphaBarPrevious))
-                .add(predictedNoise.mul(Math.sqrt(1 - alphaBarPrevious - stdDev * stdDev)));
+        float variance = (1 - alphaBarPrevious) / betaProduct * (1 - alphaBar / alphaBarPrevious);
+        float stdDev = (float) eta * (float) Math.sqrt(variance);
+        NDArray previous = predictedX0.mul((float) Math.sqrt(alphaBarPrevious))
+                .add(predictedNoise.mul((float) Math.sqrt(1 - alphaBarPrevious - stdDev * stdDev)));
         if (eta > 0) {
             previous = previous.add(noise.gaussian(sample.getManager(), sample.getShape()).mul(stdDev));
         }

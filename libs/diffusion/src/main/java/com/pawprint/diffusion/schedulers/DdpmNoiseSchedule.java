@@ -12,25 +12,28 @@ import java.util.SplittableRandom;
  * The DDPM forward process used for training (diffusers' DDPMScheduler tables) and shared by every sampler:
  * betas, alpha_bar (cumulative product of 1 - beta), noising, prediction targets and min-SNR weights.
  *
- * <p>Tables are computed in double precision. diffusers computes them in float32, which differs by up to 2e-6
- * relative in alpha_bar and 1.3e-5 in sigma (sigma_max 14.614641 here, 14.614655 there).
- * Timestep arrays may be any integer type, one per sample; coefficients are gathered on the host, so the tensors
- * stay on their device and keep their float type.
+ * <p>Everything is float32 as diffusers and kohya hold it: betas from torch's float32 linspace, alpha_bar from
+ * torch's CPU cumprod (a double accumulator, each output rounded to float32), sigma and SNR from float32 tensor
+ * arithmetic. A float64 table differs by up to 1.3e-5 relative in sigma (sigma_max 14.614641 instead of diffusers'
+ * 14.614647), which shifts Karras timesteps by up to 1.3e-3.
+ * Timestep arrays may be any integer type, one per sample; alpha_bar is gathered on the host, so the tensors stay on
+ * their device and keep their float type.
  */
 public final class DdpmNoiseSchedule {
 
     private final NoiseScheduleConfig config;
-    private final double[] betas;
-    private final double[] alphasCumprod;
+    private final float[] betas;
+    private final float[] alphasCumprod;
 
     public DdpmNoiseSchedule(NoiseScheduleConfig config) {
         this.config = config;
         this.betas = config.betaSchedule().betas(config.betaStart(), config.betaEnd(), config.trainTimesteps());
-        this.alphasCumprod = new double[betas.length];
+        this.alphasCumprod = new float[betas.length];
+        // torch.cumprod on the CPU accumulates float32 in double (at::acc_type) and rounds each output
         double product = 1;
         for (int t = 0; t < betas.length; t++) {
-            product *= 1 - betas[t];
-            alphasCumprod[t] = product;
+            product *= 1f - betas[t];
+            alphasCumprod[t] = (float) product;
         }
     }
 
@@ -46,41 +49,47 @@ public final class DdpmNoiseSchedule {
         return betas.length;
     }
 
-    public double beta(int timestep) {
+    public float beta(int timestep) {
         return betas[checked(timestep)];
     }
 
     /** alpha_bar_t, the share of the signal's variance left at {@code timestep}. */
-    public double alphaCumprod(int timestep) {
+    public float alphaCumprod(int timestep) {
         return alphasCumprod[checked(timestep)];
     }
 
-    /** The noise level in k-diffusion's parameterisation, sqrt((1 - alpha_bar) / alpha_bar). */
-    public double sigma(int timestep) {
-        double alphaBar = alphaCumprod(timestep);
-        return Math.sqrt((1 - alphaBar) / alphaBar);
+    /**
+     * The noise level in k-diffusion's parameterisation, sqrt((1 - alpha_bar) / alpha_bar), in float32 as diffusers'
+     * {@code ((1 - alphas_cumprod) / alphas_cumprod) ** 0.5}, with the correctly rounded square root (a float's
+     * square root taken in double and rounded); torch's on x86, MKL's, is an ulp off for 190 of SD 1.5's sigmas.
+     */
+    public float sigma(int timestep) {
+        float alphaBar = alphaCumprod(timestep);
+        return (float) Math.sqrt((1 - alphaBar) / alphaBar);
     }
 
-    /** Signal-to-noise ratio alpha_bar / (1 - alpha_bar), as kohya's {@code all_snr}. */
-    public double snr(int timestep) {
-        double alphaBar = alphaCumprod(timestep);
-        return alphaBar / (1 - alphaBar);
+    /**
+     * Signal-to-noise ratio alpha_bar / (1 - alpha_bar), as kohya's float32 {@code all_snr}:
+     * (sqrt(alpha_bar) / sqrt(1 - alpha_bar)) ** 2.
+     */
+    public float snr(int timestep) {
+        float alphaBar = alphaCumprod(timestep);
+        float ratio = (float) Math.sqrt(alphaBar) / (float) Math.sqrt(1 - alphaBar);
+        return ratio * ratio;
     }
 
     /** x_t = sqrt(alpha_bar_t) x0 + sqrt(1 - alpha_bar_t) noise, with one timestep per sample. */
     public NDArray addNoise(NDArray x0, NDArray noise, NDArray timesteps) {
         requireSameShape(x0, noise);
-        long[] t = timestepsFor(x0, timesteps);
-        return x0.mul(perSample(x0, t, alphaBar -> Math.sqrt(alphaBar)))
-                .add(noise.mul(perSample(x0, t, alphaBar -> Math.sqrt(1 - alphaBar))));
+        NDArray alphaBar = alphaBarPerSample(x0, timestepsFor(x0, timesteps));
+        return x0.mul(alphaBar.sqrt()).add(noise.mul(alphaBar.neg().add(1).sqrt()));
     }
 
     /** v = sqrt(alpha_bar_t) noise - sqrt(1 - alpha_bar_t) x0, the v-prediction target. */
     public NDArray velocity(NDArray x0, NDArray noise, NDArray timesteps) {
         requireSameShape(x0, noise);
-        long[] t = timestepsFor(x0, timesteps);
-        return noise.mul(perSample(x0, t, alphaBar -> Math.sqrt(alphaBar)))
-                .sub(x0.mul(perSample(x0, t, alphaBar -> Math.sqrt(1 - alphaBar))));
+        NDArray alphaBar = alphaBarPerSample(x0, timestepsFor(x0, timesteps));
+        return noise.mul(alphaBar.sqrt()).sub(x0.mul(alphaBar.neg().add(1).sqrt()));
     }
 
     /** What the UNet is trained to output: the noise (epsilon) or the velocity, per the config. */
@@ -93,7 +102,7 @@ public final class DdpmNoiseSchedule {
         long[] t = toTimesteps(timesteps);
         float[] values = new float[t.length];
         for (int i = 0; i < t.length; i++) {
-            values[i] = (float) snr((int) t[i]);
+            values[i] = snr((int) t[i]);
         }
         return timesteps.getManager().create(values);
     }
@@ -108,10 +117,11 @@ public final class DdpmNoiseSchedule {
         }
         long[] t = toTimesteps(timesteps);
         boolean velocity = config.predictionType() == PredictionType.V_PREDICTION;
+        float gammaFloat = (float) gamma; // torch.full_like(snr, gamma)
         float[] weights = new float[t.length];
         for (int i = 0; i < t.length; i++) {
-            double snr = snr((int) t[i]);
-            weights[i] = (float) (Math.min(snr, gamma) / (velocity ? snr + 1 : snr));
+            float snr = snr((int) t[i]);
+            weights[i] = Math.min(snr, gammaFloat) / (velocity ? snr + 1 : snr);
         }
         return timesteps.getManager().create(weights);
     }
@@ -123,10 +133,6 @@ public final class DdpmNoiseSchedule {
             timesteps[i] = random.nextInt(trainTimesteps());
         }
         return manager.create(timesteps);
-    }
-
-    double[] alphasCumprod() {
-        return alphasCumprod;
     }
 
     private long[] timestepsFor(NDArray samples, NDArray timesteps) {
@@ -157,11 +163,15 @@ public final class DdpmNoiseSchedule {
         return (int) timestep;
     }
 
-    /** One coefficient per sample, shaped (batch, 1, 1, ...) to broadcast over the sample. */
-    private NDArray perSample(NDArray samples, long[] timesteps, java.util.function.DoubleUnaryOperator ofAlphaBar) {
+    /**
+     * alpha_bar of each sample's timestep, shaped (batch, 1, 1, ...) to broadcast over the sample, in the sample's
+     * type: diffusers casts alphas_cumprod to the sample's dtype before taking the square roots, so a half-precision
+     * sample gets half-precision coefficients.
+     */
+    private NDArray alphaBarPerSample(NDArray samples, long[] timesteps) {
         float[] values = new float[timesteps.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = (float) ofAlphaBar.applyAsDouble(alphasCumprod[(int) timesteps[i]]);
+            values[i] = alphasCumprod[(int) timesteps[i]];
         }
         long[] dims = new long[samples.getShape().dimension()];
         Arrays.fill(dims, 1);

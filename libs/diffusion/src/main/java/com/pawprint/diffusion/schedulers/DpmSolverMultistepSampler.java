@@ -10,14 +10,16 @@ import ai.djl.ndarray.NDScope;
  * last steps; optional Karras sigmas (timesteps rounded).
  *
  * <p>The sample is in the variance-preserving form x = alpha x0 + sigma_vp noise (initial noise sigma 1); with the
- * k-diffusion sigma s, alpha = 1 / sqrt(s^2 + 1), sigma_vp = s alpha and lambda = -log s. Each step uses the
- * previous step's x0 prediction, which this instance keeps: one instance per run, steps in order.
+ * k-diffusion sigma s, alpha = 1 / sqrt(s^2 + 1), sigma_vp = s alpha and lambda = log alpha - log sigma_vp. The
+ * update is diffusers' own, term by term in float32: x' = (sigma_vp' / sigma_vp) x - c D0 - (c / 2) D1 with
+ * c = alpha' (e^-h - 1), D0 the x0 prediction and D1 = (D0 - D0_previous) / r. Each step uses the previous step's
+ * x0 prediction, which this instance keeps: one instance per run, steps in order.
  */
 public final class DpmSolverMultistepSampler extends AbstractSampler {
 
     private final PredictionType prediction;
-    /** One per step plus the final 0. */
-    private final double[] sigmas;
+    /** One per step plus the final 0, float32 as diffusers steps with them. */
+    private final float[] sigmas;
     private NDArray previousDenoised;
     private int previousStep = -1;
 
@@ -35,22 +37,22 @@ public final class DpmSolverMultistepSampler extends AbstractSampler {
     private static SigmaSchedule.Discretization roundedTimesteps(DdpmNoiseSchedule schedule, int steps,
             boolean karrasSigmas) {
         SigmaSchedule sigmaSchedule = new SigmaSchedule(schedule);
-        double[] timesteps = new double[steps];
-        double[] sigmas = new double[steps + 1];
+        float[] timesteps = new float[steps];
+        double[] sigmas;
         if (karrasSigmas) {
-            double[] spaced = SigmaSchedule.karras(sigmaSchedule.sigmaMax(), sigmaSchedule.sigmaMin(), steps);
+            sigmas = SigmaSchedule.karras(sigmaSchedule.sigmaMax(), sigmaSchedule.sigmaMin(), steps);
             for (int i = 0; i < steps; i++) {
-                sigmas[i] = spaced[i];
-                timesteps[i] = Math.rint(sigmaSchedule.timestepOf(spaced[i]));
+                timesteps[i] = (float) Math.rint(sigmaSchedule.timestepOf(sigmas[i]));
             }
         } else {
+            sigmas = new double[steps];
             double last = schedule.trainTimesteps() - 1;
             for (int i = 0; i < steps; i++) {
-                timesteps[i] = Math.rint(SigmaSchedule.linspace(0, last, steps + 1, steps - i));
+                timesteps[i] = (float) Math.rint(SigmaSchedule.linspace(0, last, steps + 1, steps - i));
                 sigmas[i] = sigmaSchedule.sigmaAt(timesteps[i]);
             }
         }
-        return new SigmaSchedule.Discretization(timesteps, sigmas);
+        return new SigmaSchedule.Discretization(timesteps, SigmaSchedule.withFinalZero(sigmas));
     }
 
     @Override
@@ -58,30 +60,29 @@ public final class DpmSolverMultistepSampler extends AbstractSampler {
         SamplerSteps.requireStep(step, steps());
         SamplerSteps.requireSameShape(modelOutput, sample);
         NDArray x = SamplerSteps.float32(sample);
-        double s = sigmas[step];
-        double alpha = 1 / Math.sqrt(s * s + 1);
         NDArray output = SamplerSteps.float32(modelOutput);
+        NoiseLevel current = NoiseLevel.of(sigmas[step]);
         NDArray denoised = prediction == PredictionType.EPSILON
-                ? x.sub(output.mul(s * alpha)).div(alpha)
-                : x.mul(alpha).sub(output.mul(s * alpha));
+                ? x.sub(output.mul(current.sigma())).div(current.alpha())
+                : x.mul(current.alpha()).sub(output.mul(current.sigma()));
 
-        double next = sigmas[step + 1];
+        float nextSigma = sigmas[step + 1];
         NDArray result;
-        if (next == 0) {
+        if (nextSigma == 0) {
             result = denoised; // lambda_next is +infinity: the step lands on the x0 prediction
         } else {
-            double alphaNext = 1 / Math.sqrt(next * next + 1);
-            double h = Math.log(s) - Math.log(next);
-            NDArray direction = denoised;
+            NoiseLevel next = NoiseLevel.of(nextSigma);
+            float h = next.lambda() - current.lambda();
+            float decay = next.alpha() * ((float) Math.exp(-h) - 1);
+            result = x.mul(next.sigma() / current.sigma()).sub(denoised.mul(decay));
             if (previousDenoised != null && previousStep == step - 1) {
-                double r = (Math.log(sigmas[step - 1]) - Math.log(s)) / h;
-                direction = denoised.add(denoised.sub(previousDenoised).div(2 * r));
+                float r = (current.lambda() - NoiseLevel.of(sigmas[step - 1]).lambda()) / h;
+                NDArray correction = denoised.sub(previousDenoised).mul(1 / r);
+                result = result.sub(correction.mul(0.5f * decay));
             }
-            // (sigma_vp_next / sigma_vp) x - alpha_next (e^-h - 1) D, with sigma_vp = s * alpha
-            result = x.mul(next * alphaNext / (s * alpha)).sub(direction.mul(alphaNext * Math.expm1(-h)));
         }
         close();
-        if (next != 0) {
+        if (nextSigma != 0) {
             NDScope.unregister(denoised);
             previousDenoised = denoised;
             previousStep = step;
@@ -94,6 +95,16 @@ public final class DpmSolverMultistepSampler extends AbstractSampler {
         if (previousDenoised != null) {
             previousDenoised.close();
             previousDenoised = null;
+        }
+    }
+
+    /** diffusers' {@code _sigma_to_alpha_sigma_t} and lambda for a k-diffusion sigma, in float32. */
+    private record NoiseLevel(float alpha, float sigma, float lambda) {
+
+        static NoiseLevel of(float kDiffusionSigma) {
+            float alpha = 1 / (float) Math.sqrt(kDiffusionSigma * kDiffusionSigma + 1);
+            float sigma = kDiffusionSigma * alpha;
+            return new NoiseLevel(alpha, sigma, (float) Math.log(alpha) - (float) Math.log(sigma));
         }
     }
 }

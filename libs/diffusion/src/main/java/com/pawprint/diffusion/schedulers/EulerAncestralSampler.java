@@ -5,7 +5,8 @@ import ai.djl.ndarray.NDArray;
 /**
  * Euler ancestral ("Euler a"), as diffusers' EulerAncestralDiscreteScheduler with SD 1.5's config (timestep_spacing
  * "linspace"): an Euler step down to sigma_down, then fresh noise of standard deviation sigma_up, where
- * sigma_up^2 = sigma_next^2 (sigma^2 - sigma_next^2) / sigma^2 and sigma_down^2 = sigma_next^2 - sigma_up^2.
+ * sigma_up^2 = sigma_next^2 (sigma^2 - sigma_next^2) / sigma^2 and sigma_down^2 = sigma_next^2 - sigma_up^2, both in
+ * float32 as diffusers computes them.
  * Karras sigmas are an option here as in k-diffusion and A1111 ("Euler a Karras"); diffusers lacks it.
  */
 public final class EulerAncestralSampler extends SigmaSampler {
@@ -19,10 +20,10 @@ public final class EulerAncestralSampler extends SigmaSampler {
         SamplerSteps.requireStep(step, steps());
         SamplerSteps.requireSameShape(modelOutput, sample);
         NDArray x = SamplerSteps.float32(sample);
-        double sigma = sigmas[step];
-        double next = sigmas[step + 1];
-        double sigmaUp = Math.sqrt(next * next * (sigma * sigma - next * next) / (sigma * sigma));
-        double sigmaDown = next * next / sigma; // sqrt(next^2 - sigmaUp^2), without cancellation
+        float sigma = sigmas[step];
+        float next = sigmas[step + 1];
+        float sigmaUp = (float) Math.sqrt(next * next * (sigma * sigma - next * next) / (sigma * sigma));
+        float sigmaDown = (float) Math.sqrt(next * next - sigmaUp * sigmaUp);
         NDArray denoised = SigmaSchedule.denoised(prediction, SamplerSteps.float32(modelOutput), x, sigma);
         NDArray previous = x.add(x.sub(denoised).div(sigma).mul(sigmaDown - sigma));
         if (sigmaUp > 0) {

@@ -18,7 +18,7 @@ public final class EulerSampler extends SigmaSampler {
         SamplerSteps.requireStep(step, steps());
         SamplerSteps.requireSameShape(modelOutput, sample);
         NDArray x = SamplerSteps.float32(sample);
-        double sigma = sigmas[step];
+        float sigma = sigmas[step];
         NDArray denoised = SigmaSchedule.denoised(prediction, SamplerSteps.float32(modelOutput), x, sigma);
         NDArray derivative = x.sub(denoised).div(sigma);
         return x.add(derivative.mul(sigmas[step + 1] - sigma)).toType(modelOutput.getDataType(), false);

@@ -10,8 +10,8 @@ import ai.djl.ndarray.NDArray;
 abstract class SigmaSampler extends AbstractSampler {
 
     protected final PredictionType prediction;
-    /** One per step plus the final 0. */
-    protected final double[] sigmas;
+    /** One per step plus the final 0, float32 as diffusers steps with them. */
+    protected final float[] sigmas;
 
     SigmaSampler(DdpmNoiseSchedule schedule, int steps, boolean karrasSigmas) {
         this(schedule.config().predictionType(),
@@ -27,13 +27,13 @@ abstract class SigmaSampler extends AbstractSampler {
     /** sigma_max: the first step's noise level (the "linspace" spacing does not add the unit variance). */
     @Override
     public final float initNoiseSigma() {
-        return (float) sigmas[0];
+        return sigmas[0];
     }
 
     @Override
     public final NDArray scaleModelInput(NDArray sample, int step) {
         SamplerSteps.requireStep(step, steps());
-        double sigma = sigmas[step];
-        return sample.div(Math.sqrt(sigma * sigma + 1));
+        float sigma = sigmas[step];
+        return sample.div((float) Math.sqrt(sigma * sigma + 1));
     }
 }

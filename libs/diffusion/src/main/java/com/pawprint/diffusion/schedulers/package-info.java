@@ -10,7 +10,10 @@
  *   <li>{@link com.pawprint.diffusion.schedulers.DpmSolverMultistepSampler} (DPM++ 2M): "linspace" on
  *       steps + 1 points, integer timesteps, final sigma 0, first-order first and last steps.</li>
  * </ul>
- * Karras sigmas (rho 7) are available for Euler, Euler ancestral and DPM++ 2M. Select by name with
+ * Karras sigmas (rho 7) are available for Euler, Euler ancestral and DPM++ 2M. The numbers are diffusers' own, dtype
+ * for dtype: float32 training tables as torch builds them, float64 where diffusers hands them to numpy (interpolation,
+ * the Karras ramp, sigma to timestep), float32 sigmas, timesteps and step coefficients; what is left is the last ulp
+ * of torch's and numpy's vector math (DiffusersFloat32ScheduleTest). Select by name with
  * {@link com.pawprint.diffusion.schedulers.SamplerKind}; train with
  * {@link com.pawprint.diffusion.schedulers.DdpmNoiseSchedule}; draw device-independent noise with
  * {@link com.pawprint.diffusion.schedulers.NoiseSource#seeded(long)}.

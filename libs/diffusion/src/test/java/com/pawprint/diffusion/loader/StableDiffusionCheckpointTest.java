@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.pawprint.diffusion.clip.ClipTextConfig;
 import com.pawprint.diffusion.device.ComputeDevice;
+import com.pawprint.diffusion.safetensors.SafetensorsException;
 import com.pawprint.diffusion.safetensors.SafetensorsWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,6 +101,28 @@ class StableDiffusionCheckpointTest {
         assertArrayEquals(fromFolder.text(), fromSingleFile.text());
         assertArrayEquals(fromFolder.noise(), fromSingleFile.noise());
         assertArrayEquals(fromFolder.image(), fromSingleFile.image());
+    }
+
+    @Test
+    void modelsOutliveTheirClosedCheckpointWhichRefusesFurtherReads() {
+        TinyCheckpoints tiny = TinyCheckpoints.generate(manager, 11);
+        Path single = tiny.writeSingleFile(dir.resolve("tiny.safetensors"), Map.of());
+        StableDiffusionCheckpoint checkpoint = StableDiffusionCheckpoint.open(single);
+        float[] convIn = tiny.unet.get("conv_in.weight").toType(DataType.FLOAT32, false).toFloatArray();
+        assertArrayEquals(convIn, checkpoint.unet().load("conv_in.weight", manager).toFloatArray());
+        try (StableDiffusionModels models = StableDiffusionModels.load(checkpoint, ComputeDevice.cpu(),
+                ModelConfigs.tiny())) {
+            checkpoint.close();
+            SafetensorsException error = assertThrows(SafetensorsException.class,
+                    () -> checkpoint.unet().load("conv_in.weight", manager));
+            assertTrue(error.getMessage().contains("is closed"), error.getMessage());
+            assertThrows(SafetensorsException.class, () -> checkpoint.textEncoder().load(
+                    "text_model.embeddings.token_embedding.weight", manager));
+
+            NDArray ids = manager.create(new long[] {998, 5, 17, 999}, new Shape(1, 4));
+            assertEquals(new Shape(1, 4, 64), models.textEncoder().encode(ids, 1).getShape());
+            assertArrayEquals(convIn, models.unetModules().find("conv_in").orElseThrow().weight().toFloatArray());
+        }
     }
 
     private Path safetensors(String name, Map<String, Shape> tensors) {

@@ -44,8 +44,8 @@ class NoiseScheduleConfigTest {
                         + " \"beta_end\": 0.02, \"steps_offset\": 0}"));
         assertEquals(PredictionType.V_PREDICTION, config.predictionType());
         assertEquals(BetaSchedule.LINEAR, config.betaSchedule());
-        assertEquals(0.02, new DdpmNoiseSchedule(config).beta(999), 1e-15);
-        assertEquals(0.0001, new DdpmNoiseSchedule(config).beta(0), 1e-15);
+        assertEquals(0.02f, new DdpmNoiseSchedule(config).beta(999));
+        assertEquals(0.0001f, new DdpmNoiseSchedule(config).beta(0));
     }
 
     @Test

@@ -14,8 +14,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** golden/schedulers.json, written by src/test/python/reference_schedulers.py. */
 final class SchedulerGolden {
 
-    /** Agreement required with the float64 reference, relative to max(1, |expected|). */
-    static final double TOLERANCE = 1e-5;
+    /**
+     * Agreement required with the float64 reference, relative to max(1, |expected|). The schedulers keep diffusers'
+     * float32 tables and arithmetic, which put them, as diffusers itself (cross_check_schedulers_with_diffusers.py),
+     * up to 2.6e-5 from it: in Karras timesteps, kohya's SNR near t = 0 and Euler ancestral's sigma_down. Exact
+     * float32 agreement is DiffusersFloat32ScheduleTest's.
+     */
+    static final double TOLERANCE = 3e-5;
 
     private static JsonNode root;
 
