@@ -151,6 +151,20 @@ class TrainingFlowTest {
     }
 
     @Test
+    void anOutputNameWithCapitalsNamesTheVersionAsWritten() {
+        CaptionsReady ready = TrainingOrders.upload(store, TENANT, 1, TrainingOrders.tinyConfig(1, 0,
+                Map.of("output_name", "MyCat")));
+        TestKafka.publish(ready);
+
+        ConsumerRecord<String, String> record = kafka.awaitRecords(Topics.LORA_TRAINED, ready.metadata().petId(),
+                records -> !records.isEmpty()).get(0);
+        LoraTrained trained = EventCodec.read(record.value(), TestKafka.headers(record), LoraTrained.class);
+        assertThat(trained.versionName()).isEqualTo("MyCat_v1_rank4_ep1");
+        assertThat(trained.loraKey()).endsWith("/loras/MyCat_v1_rank4_ep1/MyCat_v1_rank4_ep1.safetensors");
+        assertThat(store.exists(trained.loraKey())).isTrue();
+    }
+
+    @Test
     void anUnknownBaseModelFailsTheJobWithTheReason() {
         CaptionsReady ready = TrainingOrders.upload(store, TENANT, 1, TrainingOrders.tinyConfig(2, 0,
                 Map.of("base_model", "no-such-model")));

@@ -18,6 +18,11 @@ public final class ObjectKeys {
     private static final Pattern UUID_FORM =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    /*
+     * LoRA versions are named after lora-scripts' output_name, which may have capitals (mochi_v1_rank8_ep15,
+     * MyCat_v2_rank16_ep10): a version segment keeps them, up to a 64-character name plus its suffix.
+     */
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
     private static final Pattern FILE_SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private ObjectKeys() {}
@@ -97,7 +102,11 @@ public final class ObjectKeys {
 
         /** {@code .../loras/{version}/}: a trained LoRA with its checkpoints, logs, samples and record. */
         public String loraPrefix(String version) {
-            return prefix + "loras/" + id("lora version", version) + "/";
+            if (version == null || !VERSION.matcher(version).matches()) {
+                throw new InvalidKeyException("lora version must match " + VERSION.pattern() + ": "
+                        + printable(version));
+            }
+            return prefix + "loras/" + version + "/";
         }
 
         /** {@code .../loras/{version}/{relativePath}}, e.g. {@code checkpoints/step-000500.safetensors}. */

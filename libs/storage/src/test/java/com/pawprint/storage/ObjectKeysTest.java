@@ -29,6 +29,10 @@ class ObjectKeysTest {
         assertEquals(PREFIX + "datasets/job1/metadata.csv", KEYS.datasetMetadata("job1"));
         assertEquals(PREFIX + "datasets/job1/captions/ph1.txt", KEYS.datasetCaption("job1", "ph1"));
         assertEquals(PREFIX + "loras/v1/", KEYS.loraPrefix("v1"));
+        assertEquals(PREFIX + "loras/MyCat_v2_rank16_ep10/", KEYS.loraPrefix("MyCat_v2_rank16_ep10"));
+        assertThrows(InvalidKeyException.class, () -> KEYS.loraPrefix("../v1"));
+        assertThrows(InvalidKeyException.class, () -> KEYS.loraPrefix("_v1"));
+        assertThrows(InvalidKeyException.class, () -> KEYS.loraPrefix("a/b"));
         assertEquals(PREFIX + "loras/v1/checkpoints/step-000500.safetensors",
                 KEYS.loraFile("v1", "checkpoints/step-000500.safetensors"));
         assertEquals(PREFIX + "renders/job1/", KEYS.renderPrefix("job1"));

@@ -14,6 +14,7 @@ import com.pawprint.render.storage.RenderTask;
 import com.pawprint.render.storage.TaskState;
 import com.pawprint.render.style.StyleCatalog;
 import com.pawprint.render.style.StyleCatalog.ProductPreset;
+import com.pawprint.storage.InvalidKeyException;
 import com.pawprint.storage.ObjectKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -53,9 +54,8 @@ public class RenderQueue {
         String tenant = event.metadata().tenantId();
         UUID petId = event.metadata().petId();
         ObjectKeys.PetKeys pet = ObjectKeys.pet(tenant, petId.toString());
-        if (!event.loraKey().startsWith(pet.loraPrefix(event.versionName())) || event.loraKey().contains("..")) {
-            String reason = "lora.trained names the LoRA " + event.loraKey() + ", which is not under its own pet's "
-                    + pet.loraPrefix(event.versionName());
+        String reason = foreignKey(event, pet);
+        if (reason != null) {
             deadLetters.publish(received, reason, Stage.RENDERING);
             progress.failed(event.metadata(), Stage.RENDERING, reason);
             return;
@@ -101,6 +101,22 @@ public class RenderQueue {
         progress.statusChanged(event.metadata(), Stage.RENDERING, JobStatus.RENDERING,
                 "queued " + presets.size() + " renders with " + event.versionName());
         LOG.infof("queued %d renders of %s", presets.size(), event.versionName());
+    }
+
+    /** Why the event's LoRA is not its own pet's to render with; null when it is. */
+    private static String foreignKey(LoraTrained event, ObjectKeys.PetKeys pet) {
+        String prefix;
+        try {
+            prefix = pet.loraPrefix(event.versionName());
+        } catch (InvalidKeyException e) {
+            return "lora.trained names the version '" + event.versionName() + "', which cannot be a key: "
+                    + e.getMessage();
+        }
+        if (!event.loraKey().startsWith(prefix) || event.loraKey().contains("..")
+                || event.loraKey().contains("//")) {
+            return "lora.trained names the LoRA " + event.loraKey() + ", which is not under its own pet's " + prefix;
+        }
+        return null;
     }
 
     private static void record(LoraTrained event, Instant now) {

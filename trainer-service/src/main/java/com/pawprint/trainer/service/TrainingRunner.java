@@ -143,9 +143,9 @@ public class TrainingRunner {
                 serviceConfig.classPrompt());
         TrainingPlan plan = new TrainingPlan(localConfig, dataset.withValidationSplit(localConfig.validationSplit(),
                 localConfig.seed()));
-        // Lower case: version names are key segments, and ObjectKeys takes ids in lower case only.
-        String name = (serviceConfig.outputName() != null ? serviceConfig.outputName()
-                : VersionName.safeName(event.pet().name())).toLowerCase(Locale.ROOT);
+        // output_name as the client wrote it (capitals included); a name taken from the pet is lower case (mochi_v1_...).
+        String name = serviceConfig.outputName() != null ? serviceConfig.outputName()
+                : VersionName.safeName(event.pet().name()).toLowerCase(Locale.ROOT);
         String version = leases.assignVersion(job.jobId(), job.owner(), name, serviceConfig.loraRank(),
                 plan.epochs());
         ObjectKeys.PetKeys pet = ObjectKeys.pet(cause.tenantId(), cause.petId().toString());
