@@ -1,6 +1,9 @@
 package com.pawprint.render.bench;
 
-import com.pawprint.diffusion.attention.CrossAttentionConfig;
+import static com.pawprint.testsupport.Benchmarks.loadAverage;
+import static com.pawprint.testsupport.Benchmarks.median;
+import static com.pawprint.testsupport.Benchmarks.option;
+import static com.pawprint.testsupport.Benchmarks.seconds;
 import com.pawprint.diffusion.device.ComputeDevice;
 import com.pawprint.diffusion.infotext.EngineVersion;
 import com.pawprint.diffusion.infotext.GenerationParameters;
@@ -17,7 +20,6 @@ import com.pawprint.diffusion.pipeline.StableDiffusion;
 import com.pawprint.diffusion.pipeline.Txt2ImgRequest;
 import com.pawprint.diffusion.pipeline.Txt2ImgResult;
 import com.pawprint.diffusion.schedulers.SamplerKind;
-import com.pawprint.diffusion.unet.UNet2DConditionConfig;
 import com.pawprint.render.RenderFixtures;
 import com.pawprint.render.config.RenderConfig;
 import com.pawprint.render.service.ClaimedTask;
@@ -90,7 +92,7 @@ public final class RenderBenchmark {
         int perTenant = Integer.parseInt(option(args, "--images", "4"));
         int rounds = Integer.parseInt(option(args, "--rounds", "5"));
         Path work = Files.createTempDirectory("render-bench");
-        ModelConfigs configs = configName.equals("small") ? small() : ModelConfigs.tiny();
+        ModelConfigs configs = configName.equals("small") ? ModelConfigs.small() : ModelConfigs.tiny();
 
         System.out.printf(Locale.ROOT, "render benchmark: config %s, %d px, %d steps (Euler a, CFG 7), %d tenants x %d"
                         + " images, %d rounds; %d cores, Java %s, OMP_WAIT_POLICY=%s, load average %s%n", configName,
@@ -332,45 +334,6 @@ public final class RenderBenchmark {
             close.invoke(cache);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The UNet of shared/anchors/pytorch/bench_train_step.py's {@code small} configuration (as DiffusionBenchmark). */
-    private static ModelConfigs small() {
-        UNet2DConditionConfig sd = UNet2DConditionConfig.sd15();
-        UNet2DConditionConfig unet = new UNet2DConditionConfig(16, 4, 4, false, true, 0.0, sd.downBlockTypes(),
-                sd.upBlockTypes(), List.of(32, 64, 128, 128), 2, 1, 1.0, 32, 1e-5, 64, List.of(8, 8, 8, 8), false,
-                CrossAttentionConfig.DEFAULT_QUERY_SLICE_SIZE);
-        ModelConfigs tiny = ModelConfigs.tiny();
-        return new ModelConfigs(tiny.textEncoder(), unet, tiny.vae());
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException e) {
-            return "?";
         }
     }
 

@@ -1,11 +1,14 @@
 package com.pawprint.diffusion.bench;
 
+import static com.pawprint.testsupport.Benchmarks.median;
+import static com.pawprint.testsupport.Benchmarks.option;
+import static com.pawprint.testsupport.Benchmarks.peakRssGiB;
+import static com.pawprint.testsupport.Benchmarks.seconds;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import com.pawprint.diffusion.device.ComputeDevice;
-import com.pawprint.diffusion.attention.CrossAttentionConfig;
 import com.pawprint.diffusion.loader.ModelConfigs;
 import com.pawprint.diffusion.lora.LoraBase;
 import com.pawprint.diffusion.lora.LoraNetwork;
@@ -20,9 +23,7 @@ import com.pawprint.diffusion.pipeline.Txt2ImgResult;
 import com.pawprint.diffusion.pipeline.CancellationToken;
 import com.pawprint.diffusion.schedulers.NoiseSource;
 import com.pawprint.diffusion.schedulers.SamplerKind;
-import com.pawprint.diffusion.unet.UNet2DConditionConfig;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +58,7 @@ public final class DiffusionBenchmark {
         long loadStart = System.nanoTime();
         ModelConfigs configs = switch (config) {
             case "sd15" -> ModelConfigs.sd15();
-            case "small" -> small();
+            case "small" -> ModelConfigs.small();
             default -> ModelConfigs.tiny();
         };
         try (StableDiffusion model = checkpoint.isEmpty()
@@ -98,16 +99,6 @@ public final class DiffusionBenchmark {
                 print(label, "peak RSS after training", peakRssGiB(), "GiB (VmHWM of this JVM)");
             }
         }
-    }
-
-    /** The UNet of shared/anchors/pytorch/bench_train_step.py's {@code small} configuration. */
-    private static ModelConfigs small() {
-        UNet2DConditionConfig sd = UNet2DConditionConfig.sd15();
-        UNet2DConditionConfig unet = new UNet2DConditionConfig(16, 4, 4, false, true, 0.0, sd.downBlockTypes(),
-                sd.upBlockTypes(), List.of(32, 64, 128, 128), 2, 1, 1.0, 32, 1e-5, 64, List.of(8, 8, 8, 8), false,
-                CrossAttentionConfig.DEFAULT_QUERY_SLICE_SIZE);
-        ModelConfigs tiny = ModelConfigs.tiny();
-        return new ModelConfigs(tiny.textEncoder(), unet, tiny.vae());
     }
 
     /** Forward, backward and AdamW on a fresh rank-8 LoRA, with precomputed text embeddings (latents cached). */
@@ -153,38 +144,8 @@ public final class DiffusionBenchmark {
         }
     }
 
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
     private static double[] round(double[] values) {
         return Arrays.stream(values).map(v -> Math.round(v * 1000) / 1000.0).toArray();
-    }
-
-    /** The process's peak resident set ({@code VmHWM}), in GiB. */
-    static double peakRssGiB() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / (1024.0 * 1024.0);
-            }
-        }
-        return Double.NaN;
     }
 
     private static void print(String label, String work, double value, String unit) {
