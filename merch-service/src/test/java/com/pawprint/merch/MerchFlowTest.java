@@ -170,8 +170,13 @@ class MerchFlowTest {
         Render forMug = forProduct(putRender(petId, jobId, SyntheticPets.png(solid(768, 320, 0xC81E1E)), 768, 320),
                 "mug");
         Render forEverything = putRender(petId, jobId, SyntheticPets.png(solid(512, 768, 0x1E3CC8)), 512, 768);
+        // Another tenant's image, named for the poster: never printed on this tenant's merch.
+        String foreignKey = ObjectKeys.pet(OTHER_TENANT, UUID.randomUUID().toString()).render(jobId.toString(), "x");
+        store.put(foreignKey, SyntheticPets.png(solid(512, 768, 0x00FF00)), "image/png");
+        Render foreign = forProduct(new Render(UUID.randomUUID(), foreignKey, "p", "p", null, 1L, 512, 768, null, null,
+                null, null, null, null), "poster");
         try (TestKafka kafka = TestKafka.reading(PATIENCE, Topics.MERCH_READY)) {
-            TestKafka.publish(event(petId, jobId, List.of(forEverything, forMug)));
+            TestKafka.publish(event(petId, jobId, List.of(foreign, forEverything, forMug)));
             MerchReady ready = EventCodec.decode(kafka.awaitRecords(records -> !TestKafka.matching(records,
                     Topics.MERCH_READY, jobId.toString()).isEmpty()).stream()
                     .filter(record -> record.value().contains(jobId.toString())).findFirst().orElseThrow().value(),

@@ -207,6 +207,25 @@ class OnDemandRenderTest {
     }
 
     @Test
+    void aTaskWhoseRenderersKeepDyingFailsAfterMaxAttempts() {
+        UUID petId = pet(TENANT, 11);
+        String taskId = submit(TENANT, petId, "{\"preset\":\"sticker\",\"seed\":9}");
+        awaitStatus(TENANT, taskId, "succeeded");
+        // As if three renderers in a row had been killed while rendering it.
+        QuarkusTransaction.requiringNew().run(() -> {
+            RenderTask task = RenderTask.findById(UUID.fromString(taskId));
+            task.status = TaskState.RUNNING;
+            task.leaseOwner = "renderer-killed-again";
+            task.leaseExpiresAt = Instant.now().minusSeconds(60);
+            task.attempts = 3;
+            task.results = "[]";
+            task.imagesDone = 0;
+        });
+        assertThat(awaitStatus(TENANT, taskId, "failed").getString("failureReason"))
+                .isEqualTo("the renderer stopped 3 times while rendering this task");
+    }
+
+    @Test
     void everyEndpointDeniesAnotherTenant() {
         UUID petId = pet(TENANT, 11);
         String taskId = submit(TENANT, petId, "{\"preset\":\"sticker\",\"seed\":3}");
@@ -247,6 +266,7 @@ class OnDemandRenderTest {
                 Map.entry("{\"prompt\":\"a cat <lora:nobody_has_this:0.7>\"}", "prompt"),
                 Map.entry("{\"prompt\":\"a cat <lora:mochi_v1_rank4_ep12:0.7>\"}", "prompt"),
                 Map.entry("{\"prompt\":\"a cat <lora::0.7>\"}", "prompt"),
+                Map.entry("{\"prompt\":\"<lora:a:1> <lora:b:1> <lora:c:1> <lora:d:1> <lora:e:1>\"}", "prompt"),
                 Map.entry("{\"prompt\":\"a cat \\u0000 sitting\"}", "prompt"));
         long before = QuarkusTransaction.requiringNew().call(() -> RenderTask.count("petId", petId));
         for (Map.Entry<String, String> bad : cases.entrySet()) {

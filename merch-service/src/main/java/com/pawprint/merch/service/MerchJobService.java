@@ -69,10 +69,23 @@ public class MerchJobService {
         String jobId = metadata.jobId().toString();
         List<Composed> products = new ArrayList<>();
         Design first = null;
+        // Only the job's own renders: an event naming another pet's or tenant's image must not print it.
+        List<Render> own = new ArrayList<>();
+        for (Render render : event.renders()) {
+            if (render.key().startsWith(keys.renderPrefix(jobId)) && !render.key().contains("..")) {
+                own.add(render);
+            } else {
+                problems.add("render " + render.key() + " is not one of this job's renders ("
+                        + keys.renderPrefix(jobId) + ")");
+            }
+        }
         for (Product product : catalog.products()) {
-            Optional<Design> design = designFor(product, event.renders(), loaded, problems);
+            Optional<Design> design = designFor(product, own, loaded, problems);
             if (design.isEmpty()) {
-                problems.add(product.id() + ": no render made for it could be read");
+                boolean made = own.stream().anyMatch(render -> render.product() == null
+                        || product.id().equals(render.product()));
+                problems.add(product.id() + ": " + (made ? "no render made for it could be read"
+                        : "no render was made for it"));
                 continue;
             }
             first = first == null ? design.get() : first;

@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,6 +94,6 @@ public class JobCompletion {
 
     /** Stable per task and image, so a redelivered renders.done names the same renders. */
     static UUID renderId(UUID taskId, int index) {
-        return UUID.nameUUIDFromBytes((taskId + "/" + index).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes((taskId + "/" + index).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -40,6 +40,8 @@ public class LoraCache {
     private final Map<String, String> hashOfKey = new HashMap<>();
     private final LinkedHashMap<String, CachedLora> loaded = new LinkedHashMap<>(16, 0.75f, true);
     private StableDiffusion loadedFor;
+    /* Read by the readiness probe, which must not wait behind a download holding the cache's lock. */
+    private volatile int loadedCount;
 
     public LoraCache(ObjectStore store, RenderConfig config) {
         this.store = store;
@@ -76,12 +78,13 @@ public class LoraCache {
             loaded.remove(eldest.getKey());
             eldest.getValue().network().close();
         }
+        loadedCount = loaded.size();
         return cached;
     }
 
     /** How many networks are loaded now. */
-    public synchronized int size() {
-        return loaded.size();
+    public int size() {
+        return loadedCount;
     }
 
     private Path fetch(String key) {
@@ -89,17 +92,20 @@ public class LoraCache {
         try {
             Files.createDirectories(dir);
             Path partial = Files.createTempFile(dir, "lora", ".partial");
-            try (InputStream in = store.open(key)) {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-            } catch (ObjectNotFoundException e) {
+            try {
+                try (InputStream in = store.open(key)) {
+                    Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                } catch (ObjectNotFoundException e) {
+                    throw new RenderInputException("the LoRA file " + key + " is missing");
+                }
+                String sha256 = FileHashes.sha256(partial);
+                Path file = dir.resolve(sha256 + ".safetensors");
+                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                hashOfKey.put(key, sha256);
+                return file;
+            } finally {
                 Files.deleteIfExists(partial);
-                throw new RenderInputException("the LoRA file " + key + " is missing");
             }
-            String sha256 = FileHashes.sha256(partial);
-            Path file = dir.resolve(sha256 + ".safetensors");
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            hashOfKey.put(key, sha256);
-            return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot cache the LoRA " + key + " in " + dir, e);
         }
@@ -108,6 +114,7 @@ public class LoraCache {
     private void clear() {
         loaded.values().forEach(cached -> cached.network().close());
         loaded.clear();
+        loadedCount = 0;
     }
 
     @PreDestroy

@@ -76,8 +76,12 @@ public class OnDemandRenders {
                 .orElseThrow(() -> ProblemException.unprocessableField("loraVersion", "the pet has no LoRA '"
                         + request.loraVersion() + "'"));
         String template = request.prompt() != null ? request.prompt() : style.prompt();
-        String prompt = template.replace("{trigger}", lora.triggerToken).replace("{class}", lora.classWord);
+        String prompt = StylePreset.fillIn(template, lora.triggerToken, lora.classWord);
         LoraPrompt tags = parseTags(prompt);
+        if (tags.loras().stream().map(LoraReference::name).distinct().count() > RequestRules.MAX_LORAS) {
+            throw ProblemException.unprocessableField("prompt", "the prompt names more than "
+                    + RequestRules.MAX_LORAS + " LoRAs");
+        }
         if (tags.loras().isEmpty()) {
             double strength = request.strength() != null ? request.strength()
                     : style != null ? style.loraStrength() : StylePreset.DEFAULT_LORA_STRENGTH;
@@ -117,7 +121,7 @@ public class OnDemandRenders {
                     + task.height + " is above this service's limit of " + config.limits().maxSide());
         }
         task.seed = request.seed() != null ? request.seed() : SEEDS.nextLong() & RequestRules.MAX_SEED;
-        task.imageCount = request.count() != null ? request.count() : 1;
+        task.imageCount = request.count() != null ? request.count() : style != null ? style.variants() : 1;
         task.baseModel = lora.baseModel;
         task.loraKey = parseTags(prompt).loras().stream().findFirst()
                 .flatMap(first -> PetLora.named(tenantId, petId, first.name())).map(named -> named.loraKey)

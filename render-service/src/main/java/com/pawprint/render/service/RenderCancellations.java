@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -37,17 +38,19 @@ public class RenderCancellations {
     /** Cancels an order's renders when {@code tenantId} owns the order; false when it does not (or is unknown). */
     public boolean cancelJob(UUID jobId, String tenantId) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            // Tasks before the job, the order every finishing task locks in too (TaskLeases, JobCompletion).
+            List<RenderTask> tasks = RenderTask.lockedOfJob(jobId);
             RenderJob job = RenderJob.locked(jobId);
             if (job == null || !job.tenantId.equals(tenantId)) {
                 return false;
             }
+            Instant now = clock.instant();
             if (job.status == JobState.RENDERING) {
                 job.status = JobState.CANCELED;
-                job.finishedAt = clock.instant();
+                job.finishedAt = now;
             }
-            Instant now = clock.instant();
-            for (RenderTask task : RenderTask.ofJob(jobId)) {
-                cancel(RenderTask.locked(task.id), now);
+            for (RenderTask task : tasks) {
+                cancel(task, now);
                 active.cancel(task.id);
             }
             return true;

@@ -4,6 +4,7 @@ import com.pawprint.contracts.EventCodec;
 import com.pawprint.contracts.JobStatus;
 import com.pawprint.contracts.LoraTrained;
 import com.pawprint.contracts.Stage;
+import com.pawprint.diffusion.schedulers.SamplerKind;
 import com.pawprint.messaging.DeadLetters;
 import com.pawprint.messaging.JobProgressReporter;
 import com.pawprint.messaging.ReceivedRecord;
@@ -53,13 +54,13 @@ public class RenderQueue {
     public void enqueue(LoraTrained event, ReceivedRecord received) {
         String tenant = event.metadata().tenantId();
         UUID petId = event.metadata().petId();
-        ObjectKeys.PetKeys pet = ObjectKeys.pet(tenant, petId.toString());
-        String reason = foreignKey(event, pet);
+        String reason = unusable(event);
         if (reason != null) {
             deadLetters.publish(received, reason, Stage.RENDERING);
             progress.failed(event.metadata(), Stage.RENDERING, reason);
             return;
         }
+        ObjectKeys.PetKeys pet = ObjectKeys.pet(tenant, petId.toString());
         Instant now = clock.instant();
         record(event, now);
         RenderJob job = new RenderJob();
@@ -83,7 +84,7 @@ public class RenderQueue {
             task.prompt = preset.preset().promptFor(event.pet().triggerToken(), event.pet().species().classWord())
                     + " " + LoraTags.tag(event.versionName(), preset.preset().loraStrength());
             task.negativePrompt = preset.preset().negativePrompt();
-            task.sampler = com.pawprint.diffusion.schedulers.SamplerKind.fromName(preset.preset().sampler()).id();
+            task.sampler = SamplerKind.fromName(preset.preset().sampler()).id();
             task.steps = preset.preset().steps();
             task.cfgScale = preset.preset().cfgScale();
             task.width = preset.preset().width();
@@ -103,18 +104,28 @@ public class RenderQueue {
         LOG.infof("queued %d renders of %s", presets.size(), event.versionName());
     }
 
-    /** Why the event's LoRA is not its own pet's to render with; null when it is. */
-    private static String foreignKey(LoraTrained event, ObjectKeys.PetKeys pet) {
+    /**
+     * Why the event cannot be rendered from, null when it can: its LoRA must lie under its own pet's keys, and what
+     * goes into prompts and columns must fit them (a trigger token cannot smuggle in a {@code <lora:...>} tag).
+     */
+    private static String unusable(LoraTrained event) {
         String prefix;
         try {
-            prefix = pet.loraPrefix(event.versionName());
+            prefix = ObjectKeys.pet(event.metadata().tenantId(), event.metadata().petId().toString())
+                    .loraPrefix(event.versionName());
         } catch (InvalidKeyException e) {
-            return "lora.trained names the version '" + event.versionName() + "', which cannot be a key: "
-                    + e.getMessage();
+            return "lora.trained names a tenant or version that cannot be a key: " + e.getMessage();
         }
-        if (!event.loraKey().startsWith(prefix) || event.loraKey().contains("..")
-                || event.loraKey().contains("//")) {
+        if (!event.loraKey().startsWith(prefix) || event.loraKey().contains("..") || event.loraKey().contains("//")
+                || event.loraKey().length() > 1024) {
             return "lora.trained names the LoRA " + event.loraKey() + ", which is not under its own pet's " + prefix;
+        }
+        if (!event.pet().triggerToken().matches("[\\p{L}\\p{N}_ -]{1,64}")) {
+            return "lora.trained's trigger token '" + event.pet().triggerToken() + "' is not 1-64 letters, digits, "
+                    + "spaces, '_' or '-'";
+        }
+        if (!event.baseModel().matches("[a-z0-9._-]{1,64}")) {
+            return "lora.trained's base model '" + event.baseModel() + "' is not a model name";
         }
         return null;
     }

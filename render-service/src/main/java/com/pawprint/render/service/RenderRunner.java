@@ -151,6 +151,10 @@ public class RenderRunner {
             if (finished.contains(index)) {
                 continue;
             }
+            // A cancel that came between the claim and this replica's token registration is seen here.
+            if (token.isCancelled() || leases.cancelRequested(task.id())) {
+                throw new GenerationCancelledException(0, task.steps());
+            }
             long seed = task.seed() + index;
             int image = index;
             Txt2ImgResult result = model.model().generate(request.toBuilder().seed(seed).build(), uses,

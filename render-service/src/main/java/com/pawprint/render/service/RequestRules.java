@@ -14,7 +14,13 @@ import java.util.List;
 final class RequestRules {
 
     /** The largest seed A1111 and the engine's noise take: an unsigned 32-bit integer. */
-    public static final long MAX_SEED = 0xFFFF_FFFFL;
+    static final long MAX_SEED = 0xFFFF_FFFFL;
+
+    /**
+     * LoRAs one prompt may name: below the LoRA cache's size, so rendering one prompt never evicts a network that
+     * prompt is using.
+     */
+    static final int MAX_LORAS = 4;
 
     private RequestRules() {
     }

@@ -43,7 +43,13 @@ public class TaskLeases {
             + "VALUES (:tenant, :now) ON CONFLICT (tenant_id) DO UPDATE SET last_served_at = EXCLUDED.last_served_at";
 
     private static final String CANCELLED_ORPHANS = "SELECT id FROM {h-schema}render_tasks "
-            + "WHERE status = 'RUNNING' AND cancel_requested AND lease_expires_at < :now FOR UPDATE SKIP LOCKED";
+            + "WHERE status = 'RUNNING' AND cancel_requested AND lease_expires_at < :now "
+            + "ORDER BY id FOR UPDATE SKIP LOCKED";
+
+    /* Tasks whose renderers stopped heartbeating max-attempts times (a crash, an out-of-memory kill, a hang). */
+    private static final String EXHAUSTED = "SELECT id FROM {h-schema}render_tasks "
+            + "WHERE status = 'RUNNING' AND lease_expires_at < :now AND attempts >= :attempts "
+            + "ORDER BY id FOR UPDATE SKIP LOCKED";
 
     private final EntityManager entityManager;
     private final RenderConfig config;
@@ -61,6 +67,7 @@ public class TaskLeases {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
             endCancelledOrphans(now);
+            failExhausted(now);
             List<UUID> first = ids(entityManager.createNativeQuery(FAIREST, UUID.class).setParameter("now", now)
                     .getResultList());
             if (first.isEmpty()) {
@@ -107,11 +114,22 @@ public class TaskLeases {
         }
     }
 
+    private void failExhausted(Instant now) {
+        int attempts = config.worker().maxAttempts();
+        for (UUID id : ids(entityManager.createNativeQuery(EXHAUSTED, UUID.class).setParameter("now", now)
+                .setParameter("attempts", attempts).getResultList())) {
+            RenderTask task = RenderTask.findById(id);
+            finishFields(task, TaskState.FAILED, "the renderer stopped " + attempts
+                    + " times while rendering this task", now);
+            completion.taskFinished(task);
+        }
+    }
+
     /** Extends the lease of every task of the group this worker still holds. */
     public void renew(List<UUID> ids, String owner) {
         QuarkusTransaction.requiringNew().run(() -> {
             Instant expiry = clock.instant().plus(config.worker().leaseDuration());
-            for (UUID id : ids) {
+            for (UUID id : ids.stream().sorted().toList()) {
                 RenderTask task = RenderTask.locked(id);
                 if (task != null && owner.equals(task.leaseOwner) && task.status == TaskState.RUNNING) {
                     task.leaseExpiresAt = expiry;
@@ -144,12 +162,26 @@ public class TaskLeases {
         });
     }
 
-    /** Back to the queue (shutdown, or an error of this worker's own); the next claim goes on from there. */
+    /**
+     * Back to the queue (an error of this worker's own); the next claim goes on from there. A task whose cancel
+     * arrived meanwhile ends CANCELED instead: nothing would ever claim it again.
+     */
     public boolean release(UUID id, String owner) {
-        return update(id, owner, task -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RenderTask task = RenderTask.locked(id);
+            if (task == null || !owner.equals(task.leaseOwner) || task.status != TaskState.RUNNING) {
+                return false;
+            }
+            if (task.cancelRequested) {
+                finishFields(task, TaskState.CANCELED, null, clock.instant());
+                completion.taskFinished(task);
+                return true;
+            }
             task.status = TaskState.QUEUED;
             task.leaseOwner = null;
             task.leaseExpiresAt = null;
+            task.updatedAt = clock.instant();
+            return true;
         });
     }
 

@@ -120,6 +120,11 @@ public class RenderTask extends PanacheEntityBase {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The order's tasks with their rows locked, in id order (so two lockers never wait on each other). */
+    public static List<RenderTask> lockedOfJob(UUID jobId) {
+        return find("jobId = ?1 order by id", jobId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     public static List<RenderTask> ofJob(UUID jobId) {
         return list("jobId = ?1 order by createdAt, id", jobId);
     }

@@ -27,14 +27,30 @@ public record StyleCatalog(Map<String, StylePreset> styles, Map<String, List<Pro
     public StyleCatalog {
         styles = Collections.unmodifiableMap(new LinkedHashMap<>(
                 Objects.requireNonNull(styles, "styles are required")));
-        products = products == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(products));
+        if (products == null || products.isEmpty() || products.values().stream().anyMatch(List::isEmpty)) {
+            // An order with nothing to render would never finish, and merch would never hear of it.
+            throw new IllegalArgumentException("every product needs at least one style, and there must be products");
+        }
+        products = Collections.unmodifiableMap(new LinkedHashMap<>(products));
+        for (String id : styles.keySet()) {
+            requireId("style", id);
+        }
         for (Map.Entry<String, List<ProductStyle>> product : products.entrySet()) {
+            requireId("product", product.getKey());
             for (ProductStyle entry : product.getValue()) {
                 if (!styles.containsKey(entry.style())) {
                     throw new IllegalArgumentException("product " + product.getKey() + " names style '"
                             + entry.style() + "', which is not defined");
                 }
             }
+        }
+    }
+
+    /* Ids name the files of an order's renders ({product}-{style}-{n}) and fill 64-character columns. */
+    private static void requireId(String what, String id) {
+        if (!id.matches("[a-z0-9][a-z0-9-]{0,28}")) {
+            throw new IllegalArgumentException(what + " id '" + id + "' must be 1-29 lower-case letters, digits and "
+                    + "dashes");
         }
     }
 

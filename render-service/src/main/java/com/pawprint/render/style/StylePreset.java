@@ -54,7 +54,12 @@ public record StylePreset(
 
     /** The prompt for a pet: the template with its trigger token and class word in place. */
     public String promptFor(String triggerToken, String classWord) {
-        return prompt.replace("{trigger}", triggerToken).replace("{class}", classWord);
+        return fillIn(prompt, triggerToken, classWord);
+    }
+
+    /** {@code template} with {@code {trigger}} and {@code {class}} in place. */
+    public static String fillIn(String template, String triggerToken, String classWord) {
+        return template.replace("{trigger}", triggerToken).replace("{class}", classWord);
     }
 
     /** This style at another size and number of variants (a product's own needs). */

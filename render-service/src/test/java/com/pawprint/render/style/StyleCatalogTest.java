@@ -56,9 +56,14 @@ class StyleCatalogTest {
         assertThatThrownBy(() -> read("styles:\n  a: {prompt: x}\nproducts:\n  mug: [{style: b}]\n"))
                 .hasMessageContaining("names style 'b'");
         assertThatThrownBy(() -> read("styles:\n  a: {prompt: x, sampler: LMS}\n")).hasMessageContaining("LMS");
-        assertThat(read("styles:\n  a: {prompt: x}\n").style("a").orElseThrow().sampler())
+        assertThatThrownBy(() -> read("styles:\n  a: {prompt: x}\n")).hasMessageContaining("there must be products");
+        assertThatThrownBy(() -> read("styles:\n  A_b: {prompt: x}\nproducts:\n  mug: [{style: A_b}]\n"))
+                .hasMessageContaining("style id 'A_b'");
+        assertThat(read("styles:\n  a: {prompt: x}\nproducts:\n  mug: [{style: a}]\n").style("a").orElseThrow()
+                .sampler())
                 .isEqualTo(StylePreset.DEFAULT_SAMPLER);
-        assertThat(List.of(read("styles:\n  a: {prompt: x}\n").style("a").orElseThrow().loraStrength()))
+        assertThat(List.of(read("styles:\n  a: {prompt: x}\nproducts:\n  mug: [{style: a}]\n").style("a")
+                .orElseThrow().loraStrength()))
                 .containsExactly(0.7);
     }
 
