@@ -236,6 +236,32 @@ class RenderFlowTest {
         }
     }
 
+    @Test
+    void anOrderCancelledBeforeItsLoraArrivesIsNeverRendered() {
+        UUID petId = UUID.randomUUID();
+        LoraTrained cancelled;
+        LoraTrained later;
+        try (StableDiffusion model = RenderFixtures.load(RenderFixtures.tinyModel(store, dir))) {
+            Path lora = RenderFixtures.lora(model, 6, dir.resolve("early-cancel.safetensors"));
+            cancelled = RenderFixtures.trained(store, TENANT, petId, "mochi_v1_rank4_ep1", lora);
+            later = RenderFixtures.trained(store, TENANT, petId, "mochi_v2_rank4_ep1", lora);
+        }
+        TestKafka.publish(JobProgress.statusChange(cancelled.metadata().next(), Stage.INGEST, JobStatus.CANCELED,
+                "cancelled by the customer"));
+        String jobPath = "/v1/jobs/" + cancelled.metadata().jobId() + "/renders";
+        await().atMost(Duration.ofSeconds(60)).until(() -> as(TENANT).get(jobPath).statusCode() == 200);
+        TestKafka.publish(cancelled);
+        TestKafka.publish(later);
+
+        // The same pet's records are read in order: once the later order is rendered, the cancelled one was read.
+        kafka.awaitRecords(Topics.RENDERS_DONE, petId, records -> records.stream()
+                .anyMatch(r -> r.value().contains(later.metadata().jobId().toString())));
+        as(TENANT).get(jobPath).then().statusCode(200).body("status", equalTo("canceled"))
+                .body("tasks.size()", equalTo(0));
+        assertThat(kafka.of(Topics.RENDERS_DONE, petId)).noneMatch(r -> r.value()
+                .contains(cancelled.metadata().jobId().toString()));
+    }
+
     private Path writeBytes(String name, byte[] bytes) {
         try {
             return Files.write(dir.resolve(name), bytes);

@@ -25,7 +25,6 @@ public class CancellationConsumer {
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
         // The report's tenant must own the job: one tenant cannot cancel another's work.
-        CancellationReports.cancelled(record)
-                .ifPresent(cancelled -> cancellations.cancelJob(cancelled.jobId(), cancelled.tenantId()));
+        CancellationReports.cancelled(record).ifPresent(cancellations::cancelJob);
     }
 }

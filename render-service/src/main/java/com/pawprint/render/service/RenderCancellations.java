@@ -1,5 +1,6 @@
 package com.pawprint.render.service;
 
+import com.pawprint.contracts.EventMetadata;
 import com.pawprint.render.storage.JobState;
 import com.pawprint.render.storage.RenderJob;
 import com.pawprint.render.storage.RenderTask;
@@ -35,16 +36,23 @@ public class RenderCancellations {
         active.cancel(taskId);
     }
 
-    /** Cancels an order's renders when {@code tenantId} owns the order; false when it does not (or is unknown). */
-    public boolean cancelJob(UUID jobId, String tenantId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+    /**
+     * Cancels the order {@code report} names when the report's tenant owns it. An order not seen yet (its
+     * lora.trained still on the way) is remembered as cancelled, so its renders are never queued.
+     */
+    public void cancelJob(EventMetadata report) {
+        QuarkusTransaction.requiringNew().run(() -> {
             // Tasks before the job, the order every finishing task locks in too (TaskLeases, JobCompletion).
-            List<RenderTask> tasks = RenderTask.lockedOfJob(jobId);
-            RenderJob job = RenderJob.locked(jobId);
-            if (job == null || !job.tenantId.equals(tenantId)) {
-                return false;
-            }
+            List<RenderTask> tasks = RenderTask.lockedOfJob(report.jobId());
+            RenderJob job = RenderJob.locked(report.jobId());
             Instant now = clock.instant();
+            if (job == null) {
+                RenderJob.cancelledBeforeArrival(report, now).persist();
+                return;
+            }
+            if (!job.tenantId.equals(report.tenantId())) {
+                return;
+            }
             if (job.status == JobState.RENDERING) {
                 job.status = JobState.CANCELED;
                 job.finishedAt = now;
@@ -53,7 +61,6 @@ public class RenderCancellations {
                 cancel(task, now);
                 active.cancel(task.id);
             }
-            return true;
         });
     }
 

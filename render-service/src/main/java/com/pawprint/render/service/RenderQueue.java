@@ -60,9 +60,18 @@ public class RenderQueue {
             progress.failed(event.metadata(), Stage.RENDERING, reason);
             return;
         }
-        ObjectKeys.PetKeys pet = ObjectKeys.pet(tenant, petId.toString());
         Instant now = clock.instant();
         record(event, now);
+        RenderJob earlier = RenderJob.findById(event.metadata().jobId());
+        if (earlier != null && earlier.isTombstone() && earlier.tenantId.equals(tenant)) {
+            LOG.info("the order was cancelled before its LoRA arrived: nothing to render");
+            return;
+        }
+        if (earlier != null) {
+            // Another tenant's cancel of an unknown job id cannot block this tenant's order.
+            earlier.delete();
+            RenderJob.flush();
+        }
         RenderJob job = new RenderJob();
         job.jobId = event.metadata().jobId();
         job.tenantId = tenant;

@@ -1,5 +1,6 @@
 package com.pawprint.render.storage;
 
+import com.pawprint.contracts.EventMetadata;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -46,6 +47,28 @@ public class RenderJob extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /**
+     * A cancel that came before the order's lora.trained: the order, with no LoRA yet, already CANCELED (a
+     * tombstone {@code RenderQueue} finds when the LoRA arrives).
+     */
+    public static RenderJob cancelledBeforeArrival(EventMetadata report, Instant now) {
+        RenderJob job = new RenderJob();
+        job.jobId = report.jobId();
+        job.tenantId = report.tenantId();
+        job.petId = report.petId();
+        job.loraVersion = "";
+        job.sourceEvent = "";
+        job.status = JobState.CANCELED;
+        job.createdAt = now;
+        job.finishedAt = now;
+        return job;
+    }
+
+    /** Whether this is {@link #cancelledBeforeArrival}'s tombstone rather than an order that was rendering. */
+    public boolean isTombstone() {
+        return sourceEvent.isEmpty();
+    }
 
     /** The job with its row locked: the last two tasks of a job may finish at once on two replicas. */
     public static RenderJob locked(UUID jobId) {
