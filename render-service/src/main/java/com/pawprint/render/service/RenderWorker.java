@@ -1,16 +1,15 @@
 package com.pawprint.render.service;
 
+import com.pawprint.models.DeviceWorkLoop;
 import com.pawprint.render.config.RenderConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * This instance's renderer: one group of tasks at a time (the device holds one model), polling the queue while
- * idle. Replicas share the queue through the leases. {@link #pause()} drains it: the group in hand finishes, no new
- * one is claimed until {@link #resume()}.
+ * idle. Replicas share the queue through the leases; {@link #pause()} drains it.
  */
 @ApplicationScoped
 public class RenderWorker {
@@ -19,8 +18,7 @@ public class RenderWorker {
     private final RenderConfig config;
     /** The lease owner: unique per process, so a restarted renderer does not mistake its old leases for its own. */
     private final String owner = "renderer-" + UUID.randomUUID();
-    private final AtomicBoolean paused = new AtomicBoolean();
-    private final AtomicBoolean busy = new AtomicBoolean();
+    private final DeviceWorkLoop loop = new DeviceWorkLoop();
 
     public RenderWorker(RenderRunner runner, RenderConfig config) {
         this.runner = runner;
@@ -30,30 +28,21 @@ public class RenderWorker {
     @Scheduled(every = "${pawprint.render.worker.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        if (!config.worker().enabled()) {
-            return;
-        }
-        // Busy before looking at the pause flag (and pause() the other way round): a pause never misses a claim.
-        busy.set(true);
-        try {
-            while (!paused.get() && runner.runNext(owner)) {
-                // Keep going while tasks are waiting; sleep only when the queue is empty.
-            }
-        } finally {
-            busy.set(false);
+        if (config.worker().enabled()) {
+            loop.drain(() -> runner.runNext(owner));
         }
     }
 
     /** Claims nothing further; the group in hand renders to its end. Wait for {@link #isIdle()} to know it has. */
     public void pause() {
-        paused.set(true);
+        loop.pause();
     }
 
     public void resume() {
-        paused.set(false);
+        loop.resume();
     }
 
     public boolean isIdle() {
-        return !busy.get();
+        return loop.isIdle();
     }
 }
