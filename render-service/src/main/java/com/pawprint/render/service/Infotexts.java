@@ -1,5 +1,6 @@
 package com.pawprint.render.service;
 
+import com.pawprint.diffusion.infotext.A1111Hashes;
 import com.pawprint.diffusion.infotext.EngineVersion;
 import com.pawprint.diffusion.infotext.GenerationParameters;
 import com.pawprint.diffusion.pipeline.Txt2ImgRequest;
@@ -12,9 +13,6 @@ import java.util.Map;
 /** The A1111 {@code parameters} text of a rendered image, which PNG Info in the WebUI reads back. */
 final class Infotexts {
 
-    /** A1111's "Model hash": the first 10 hex digits of the checkpoint's sha256, which the registry holds. */
-    private static final int MODEL_HASH_DIGITS = 10;
-
     private Infotexts() {
     }
 
@@ -24,7 +22,7 @@ final class Infotexts {
         Map<String, String> hashes = new LinkedHashMap<>();
         loras.forEach(lora -> hashes.put(lora.name(), lora.lora().a1111Hash()));
         return GenerationParameters.of(request.toBuilder().prompt(task.prompt()).seed(seed).build(),
-                model.entry().sha256().substring(0, MODEL_HASH_DIGITS), model.entry().name(), hashes,
+                A1111Hashes.checkpointOf(model.entry().sha256()), model.entry().name(), hashes,
                 EngineVersion.infotext());
     }
 }

@@ -35,7 +35,12 @@ public final class A1111Hashes {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot hash " + file, e);
         }
-        return HexFormat.of().formatHex(sha256.digest()).substring(0, CHECKPOINT_DIGITS);
+        return checkpointOf(HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /** "Model hash" from the checkpoint's SHA-256 in hex, for callers that hold it already (a model registry). */
+    public static String checkpointOf(String sha256Hex) {
+        return sha256Hex.substring(0, CHECKPOINT_DIGITS);
     }
 
     /** A "Lora hashes" entry: the first 12 hex digits of the file's kohya hash ({@link LoraNetwork#modelHash}). */
