@@ -46,13 +46,14 @@ final class EmbeddedStack implements RunningStack {
         }
         int kafkaPort = random ? FreePorts.pick() : options.kafkaPort();
         int controllerPort = random ? FreePorts.pick() : options.kafkaControllerPort();
+        int postgresPort = random ? FreePorts.pick() : options.postgresPort();
         Path dataDir = options.dataDir();
 
         // Own threads: on two cores the common pool has a single worker and would start them one by one.
         ExecutorService starters = Executors.newFixedThreadPool(3);
         try {
             CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(timed("postgres",
-                    () -> PostgresServer.start(dataDir.resolve("postgres"), random ? 0 : options.postgresPort())),
+                    () -> PostgresServer.start(dataDir.resolve("postgres"), postgresPort)),
                     starters);
             CompletableFuture<S3Server> s3 = CompletableFuture.supplyAsync(timed("s3",
                     () -> S3Server.start(dataDir.resolve("s3"), random ? 0 : options.s3Port())), starters);

@@ -20,7 +20,7 @@ final class PostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Port 0 picks a free port. */
+    /** The port is always given: zonky's own pick is released before PostgreSQL binds it (see {@link FreePorts}). */
     static PostgresServer start(Path dataDir, int port) {
         if (!Files.exists(dataDir.resolve("postgresql.conf"))) {
             PostgresTemplate.copyTo(dataDir);
@@ -34,10 +34,8 @@ final class PostgresServer implements AutoCloseable {
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
-                .setServerConfig("max_connections", "200");
-        if (port != 0) {
-            builder.setPort(port);
-        }
+                .setServerConfig("max_connections", "200")
+                .setPort(port);
         try {
             return new PostgresServer(builder.start());
         } catch (IOException e) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,5 +47,15 @@ class StartRefusalsTest {
     void aFreePortPasses() {
         int port = FreePorts.pick();
         assertDoesNotThrow(() -> FreePorts.requireFree(port, "S3", "--s3-port"));
+    }
+
+    @Test
+    void randomPortsComeFromBelowTheEphemeralRangeAndAreNeverHandedOutTwice() {
+        Set<Integer> picked = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            int port = FreePorts.pick();
+            assertTrue(port >= FreePorts.LOWEST && port < FreePorts.ephemeralStart(), "port " + port);
+            assertTrue(picked.add(port), "port " + port + " handed out twice");
+        }
     }
 }
