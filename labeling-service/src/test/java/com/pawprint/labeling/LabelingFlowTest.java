@@ -295,6 +295,28 @@ class LabelingFlowTest {
     }
 
     @Test
+    void anOrderNamingAnotherTenantsPhotoIsDeadLetteredWholeAndNothingIsCaptioned() {
+        PhotosIngested own = order(2, "auto");
+        PhotosIngested elsewhere = order(1, "auto");
+        String foreignKey = ObjectKeys.pet("other-tenant", elsewhere.metadata().petId().toString())
+                .photoNormalized(UUID.randomUUID().toString());
+        store.put(foreignKey, store.get(elsewhere.dataset().images().get(0).normalizedKey()), "image/jpeg");
+        DatasetImage ownPhoto = own.dataset().images().get(0);
+        List<DatasetImage> images = List.of(ownPhoto, new DatasetImage(UUID.randomUUID(), foreignKey, foreignKey,
+                ownPhoto.width(), ownPhoto.height(), ownPhoto.sha256()));
+        PhotosIngested forged = new PhotosIngested(own.metadata(), own.pet(), new DatasetManifest(images),
+                own.trainingConfig());
+        TestKafka.publish(forged);
+
+        DeadLetter letter = EventCodec.decodeDeadLetter(kafka.awaitRecords(Topics.deadLetterOf(Topics.PHOTOS_INGESTED),
+                own.metadata().petId(), records -> !records.isEmpty()).get(0).value());
+        assertThat(letter.reason()).isEqualTo("photo '" + foreignKey + "' does not lie under "
+                + ObjectKeys.pet(TENANT, own.metadata().petId().toString()).prefix());
+        assertThat(progress(forged, 1).get(0).status()).isEqualTo(JobStatus.FAILED);
+        as(TENANT).get("/v1/datasets/" + own.metadata().jobId()).then().statusCode(404);
+    }
+
+    @Test
     void aPoisonMessageGoesToTheDeadLetterTopicWithTheReason() {
         UUID pet = UUID.randomUUID();
         TestKafka.send(Topics.PHOTOS_INGESTED, pet.toString(), "{not json", Map.of(

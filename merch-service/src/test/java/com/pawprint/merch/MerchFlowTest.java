@@ -170,13 +170,8 @@ class MerchFlowTest {
         Render forMug = forProduct(putRender(petId, jobId, SyntheticPets.png(solid(768, 320, 0xC81E1E)), 768, 320),
                 "mug");
         Render forEverything = putRender(petId, jobId, SyntheticPets.png(solid(512, 768, 0x1E3CC8)), 512, 768);
-        // Another tenant's image, named for the poster: never printed on this tenant's merch.
-        String foreignKey = ObjectKeys.pet(OTHER_TENANT, UUID.randomUUID().toString()).render(jobId.toString(), "x");
-        store.put(foreignKey, SyntheticPets.png(solid(512, 768, 0x00FF00)), "image/png");
-        Render foreign = forProduct(new Render(UUID.randomUUID(), foreignKey, "p", "p", null, 1L, 512, 768, null, null,
-                null, null, null, null), "poster");
         try (TestKafka kafka = TestKafka.reading(PATIENCE, Topics.MERCH_READY)) {
-            TestKafka.publish(event(petId, jobId, List.of(foreign, forEverything, forMug)));
+            TestKafka.publish(event(petId, jobId, List.of(forEverything, forMug)));
             MerchReady ready = EventCodec.decode(kafka.awaitRecords(records -> !TestKafka.matching(records,
                     Topics.MERCH_READY, jobId.toString()).isEmpty()).stream()
                     .filter(record -> record.value().contains(jobId.toString())).findFirst().orElseThrow().value(),
@@ -322,26 +317,40 @@ class MerchFlowTest {
     }
 
     @Test
-    void aRenderTooSmallForAnyProductOrUndecodableIsDeadLetteredAndTheJobFails() {
+    void aRenderTooSmallForAnyProductOrUndecodableOrNotTheJobsOwnIsDeadLetteredAndTheJobFails() {
         UUID petId = UUID.randomUUID();
         UUID tinyJob = UUID.randomUUID();
         UUID brokenJob = UUID.randomUUID();
+        UUID foreignJob = UUID.randomUUID();
+        // Another tenant's image beside the job's own: the event is trusted with neither, nothing is composed.
+        String foreignKey = ObjectKeys.pet(OTHER_TENANT, UUID.randomUUID().toString()).render(foreignJob.toString(),
+                "x");
+        store.put(foreignKey, SyntheticPets.png(solid(512, 768, 0x00FF00)), "image/png");
+        Render foreign = new Render(UUID.randomUUID(), foreignKey, "p", "p", null, 1L, 512, 768, null, null, null,
+                null, null, null);
         try (TestKafka kafka = TestKafka.reading(PATIENCE, Topics.JOBS_PROGRESS, Topics.deadLetterOf(Topics.RENDERS_DONE))) {
             BufferedImage tiny = Resampler.resize(pet(3), 40, 40, ResampleFilter.LANCZOS3);
             TestKafka.publish(event(petId, tinyJob, List.of(putRender(petId, tinyJob, SyntheticPets.png(tiny), 40,
                     40))));
             TestKafka.publish(event(petId, brokenJob, List.of(putRender(petId, brokenJob,
                     "not an image".getBytes(), 512, 512))));
+            TestKafka.publish(event(petId, foreignJob, List.of(putRender(petId, foreignJob,
+                    SyntheticPets.png(solid(512, 768, 0x1E3CC8)), 512, 768), foreign)));
 
             List<ConsumerRecord<String, String>> records = kafka.awaitRecords(all ->
                     TestKafka.matching(all, Topics.JOBS_PROGRESS, "\"FAILED\"").stream()
                             .filter(record -> record.value().contains(tinyJob.toString())
-                                    || record.value().contains(brokenJob.toString())).count() == 2);
+                                    || record.value().contains(brokenJob.toString())
+                                    || record.value().contains(foreignJob.toString())).count() == 3);
             String dlq = Topics.deadLetterOf(Topics.RENDERS_DONE);
             assertThat(read(TestKafka.matching(records, dlq, tinyJob.toString()).get(0).value()).path("reason")
                     .asText()).contains("every render is too small for any product");
             assertThat(read(TestKafka.matching(records, dlq, brokenJob.toString()).get(0).value()).path("reason")
                     .asText()).contains("cannot be decoded");
+            assertThat(read(TestKafka.matching(records, dlq, foreignJob.toString()).get(0).value()).path("reason")
+                    .asText()).contains("render '" + foreignKey + "' does not lie under "
+                    + ObjectKeys.pet(TENANT, petId.toString()).renderPrefix(foreignJob.toString()));
+            as(TENANT).get("/v1/jobs/" + foreignJob + "/merch").then().statusCode(404);
         }
     }
 

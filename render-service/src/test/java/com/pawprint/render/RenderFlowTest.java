@@ -186,7 +186,7 @@ class RenderFlowTest {
             TestKafka.publish(forged);
             ConsumerRecord<String, String> dead = dlq.awaitRecords(Topics.deadLetterOf(Topics.LORA_TRAINED), petId,
                     records -> !records.isEmpty()).get(0);
-            assertThat(dead.value()).contains("not under its own pet's");
+            assertThat(dead.value()).contains("does not lie under");
         }
         JobProgress failed = awaitFailure(petId, honest.metadata().jobId());
         assertThat(failed.failureReason()).contains(foreignKey);

@@ -68,7 +68,8 @@ class TrainingFlowTest {
 
     @BeforeAll
     static void listen() {
-        kafka = TestKafka.reading(Duration.ofSeconds(90), Topics.JOBS_PROGRESS, Topics.LORA_TRAINED);
+        kafka = TestKafka.reading(Duration.ofSeconds(90), Topics.JOBS_PROGRESS, Topics.LORA_TRAINED,
+                Topics.deadLetterOf(Topics.CAPTIONS_READY));
     }
 
     @AfterAll
@@ -184,8 +185,8 @@ class TrainingFlowTest {
                 Map.of("network_weights", foreign)));
         TestKafka.publish(ready);
 
-        assertThat(awaitFailure(ready).failureReason()).contains("network_weights " + foreign
-                + " is not an object of this job's tenant");
+        assertThat(awaitFailure(ready).failureReason()).contains("network_weights '" + foreign
+                + "' does not lie under " + ObjectKeys.tenantPrefix(TENANT));
         await().atMost(Duration.ofSeconds(30)).until(() -> job(ready.metadata().jobId()).status == JobState.FAILED);
     }
 
@@ -286,6 +287,23 @@ class TrainingFlowTest {
     }
 
     @Test
+    void aDatasetNamingAnotherPetsImageIsDeadLetteredAndNeverQueued() {
+        CaptionsReady own = TrainingOrders.upload(store, TENANT, 1, TrainingOrders.tinyConfig(2, 0, Map.of()));
+        CaptionsReady other = TrainingOrders.upload(store, TENANT, 1, TrainingOrders.tinyConfig(2, 0, Map.of()));
+        CaptionsReady forged = new CaptionsReady(own.metadata(), own.pet(), other.dataset(), own.metadataCsvKey(),
+                own.captionKeys(), own.triggerToken(), own.trainingConfig());
+        TestKafka.publish(forged);
+
+        String foreign = other.dataset().images().get(0).normalizedKey();
+        String expected = "dataset image '" + foreign + "' does not lie under "
+                + ObjectKeys.pet(TENANT, own.metadata().petId().toString()).prefix();
+        assertThat(awaitFailure(forged).failureReason()).contains(expected);
+        assertThat(EventCodec.decodeDeadLetter(kafka.awaitRecords(Topics.deadLetterOf(Topics.CAPTIONS_READY),
+                own.metadata().petId(), records -> !records.isEmpty()).get(0).value()).reason()).contains(expected);
+        assertThat(job(own.metadata().jobId()).attempts).isZero();
+    }
+
+    @Test
     void anotherTenantsRegularizationImagesAreRefusedUnread() {
         String foreign = ObjectKeys.tenantPrefix(OTHER_TENANT) + "class-images/cats/";
         store.put(foreign + "cat_00.jpg", new byte[] {1, 2, 3}, "image/jpeg");
@@ -293,8 +311,8 @@ class TrainingFlowTest {
                 Map.of("reg_data_dir", foreign, "class_prompt", "a photo of a cat")));
         TestKafka.publish(ready);
 
-        assertThat(awaitFailure(ready).failureReason()).contains("reg_data_dir " + foreign
-                + " is not an object of this job's tenant");
+        assertThat(awaitFailure(ready).failureReason()).contains("reg_data_dir '" + foreign
+                + "' does not lie under " + ObjectKeys.tenantPrefix(TENANT));
     }
 
     @Test

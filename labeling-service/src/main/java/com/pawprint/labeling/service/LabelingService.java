@@ -17,6 +17,7 @@ import com.pawprint.labeling.storage.SkippedPhoto;
 import com.pawprint.messaging.DeadLetters;
 import com.pawprint.messaging.JobProgressReporter;
 import com.pawprint.messaging.ReceivedRecord;
+import com.pawprint.storage.ForeignKeyException;
 import com.pawprint.storage.ObjectKeys;
 import com.pawprint.storage.ObjectNotFoundException;
 import com.pawprint.storage.ObjectStore;
@@ -31,7 +32,8 @@ import java.util.Optional;
 
 /**
  * Captions the photos of an accepted order. A photo that is missing from S3 or cannot be decoded is left out with
- * its reason and the rest are captioned; an order with no usable photo fails (dead letter, job FAILED). With
+ * its reason and the rest are captioned; an order with no usable photo, or naming a photo that is not its pet's,
+ * fails (dead letter, job FAILED). With
  * {@code review: auto} the captions go to training at once, with {@code manual} the job waits in AWAITING_REVIEW.
  */
 @ApplicationScoped
@@ -67,9 +69,17 @@ public class LabelingService {
             return Optional.empty();
         }
         List<DatasetImage> images = event.dataset().images();
+        ObjectKeys.PetKeys keys = ObjectKeys.pet(metadata.tenantId(), metadata.petId().toString());
+        try {
+            images.forEach(image -> keys.requireOwn("photo", image.normalizedKey()));
+        } catch (ForeignKeyException e) {
+            // Not one photo of an event that names another pet's or tenant's object is read.
+            deadLetters.publish(record, e.getMessage(), Stage.LABELING);
+            progress.failed(metadata, Stage.LABELING, e.getMessage());
+            return Optional.empty();
+        }
         progress.statusChanged(metadata, Stage.LABELING, JobStatus.CAPTIONING,
                 "captioning " + images.size() + " photos with the " + captioner.name() + " captioner");
-        ObjectKeys.PetKeys keys = ObjectKeys.pet(metadata.tenantId(), metadata.petId().toString());
         String job = metadata.jobId().toString();
         Instant now = Instant.now();
 
@@ -79,20 +89,16 @@ public class LabelingService {
             Optional<String> problem = Optional.empty();
             String text = null;
             byte[] bytes = null;
-            if (!image.normalizedKey().startsWith(keys.prefix())) {
-                problem = Optional.of("the photo's key " + image.normalizedKey() + " is not under this pet");
-            } else {
-                try {
-                    bytes = store.get(image.normalizedKey());
-                    Outcome<DecodedImage> decoded = decoder.decode(bytes);
-                    if (decoded.isOk()) {
-                        text = captioner.caption(decoded.value().image(), event.pet());
-                    } else {
-                        problem = Optional.of("the image cannot be decoded: " + decoded.rejection().message());
-                    }
-                } catch (ObjectNotFoundException e) {
-                    problem = Optional.of("the photo object " + image.normalizedKey() + " is missing from storage");
+            try {
+                bytes = store.get(image.normalizedKey());
+                Outcome<DecodedImage> decoded = decoder.decode(bytes);
+                if (decoded.isOk()) {
+                    text = captioner.caption(decoded.value().image(), event.pet());
+                } else {
+                    problem = Optional.of("the image cannot be decoded: " + decoded.rejection().message());
                 }
+            } catch (ObjectNotFoundException e) {
+                problem = Optional.of("the photo object " + image.normalizedKey() + " is missing from storage");
             }
             if (problem.isPresent()) {
                 LOG.warnf("photo %s left out of job %s's dataset: %s", image.photoId(), job, problem.get());

@@ -24,6 +24,9 @@ public final class ObjectKeys {
      */
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
     private static final Pattern FILE_SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    /** S3's own limit on a key's length. */
+    private static final int MAX_KEY_LENGTH = 1024;
+    private static final int KEY_SHOWN = 256;
 
     private ObjectKeys() {}
 
@@ -35,6 +38,36 @@ public final class ObjectKeys {
     /** The keys of one pet; {@link PetKeys#prefix()} is {@code tenants/{tenant}/pets/{pet}/}. */
     public static PetKeys pet(String tenantId, String petId) {
         return new PetKeys(tenantPrefix(tenantId) + "pets/" + id("pet", petId) + "/");
+    }
+
+    /**
+     * {@code key}, when it lies under {@code prefix} and cannot step out of it (no {@code ..}, empty or {@code .}
+     * segments, backslashes or control characters; a trailing slash is allowed for folders); events are trusted no
+     * further than their own tenant and pet.
+     *
+     * @param what how the event names the key, for the dead letter's reason
+     * @throws ForeignKeyException otherwise
+     */
+    public static String requireUnder(String prefix, String what, String key) {
+        if (key == null || key.length() > MAX_KEY_LENGTH || !key.startsWith(prefix) || leavesItsPrefix(key)) {
+            // Whole keys (ours are up to ~200 characters) so that a dead letter names what was refused.
+            throw new ForeignKeyException(what + " " + printable(key, KEY_SHOWN) + " does not lie under " + prefix);
+        }
+        return key;
+    }
+
+    private static boolean leavesItsPrefix(String key) {
+        if (key.indexOf('\\') >= 0 || key.chars().anyMatch(Character::isISOControl)) {
+            return true;
+        }
+        // A trailing slash names a folder (a reg_data_dir); any other empty segment could be read as a different key.
+        String path = key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
+        for (String segment : path.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code models/{name}/}: a base model's files. */
@@ -58,6 +91,11 @@ public final class ObjectKeys {
         /** {@code tenants/{tenant}/pets/{pet}/} */
         public String prefix() {
             return prefix;
+        }
+
+        /** {@code key} when it is one of this pet's keys; see {@link ObjectKeys#requireUnder}. */
+        public String requireOwn(String what, String key) {
+            return requireUnder(prefix, what, key);
         }
 
         /** {@code .../photos/{photo}/}: the original, normalized copy and thumbnail of one photo. */
@@ -171,10 +209,14 @@ public final class ObjectKeys {
     }
 
     private static String printable(String value) {
+        return printable(value, 80);
+    }
+
+    private static String printable(String value, int limit) {
         if (value == null) {
             return "null";
         }
-        String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
+        String shown = value.length() > limit ? value.substring(0, limit) + "..." : value;
         return "'" + shown.replaceAll("\\p{Cntrl}", "?") + "'";
     }
 }

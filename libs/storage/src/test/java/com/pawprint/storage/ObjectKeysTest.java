@@ -50,6 +50,22 @@ class ObjectKeysTest {
     }
 
     @Test
+    void aKeyAnEventNamesIsAcceptedOnlyUnderItsOwnPrefix() {
+        assertEquals(KEYS.render("j", "r"), KEYS.requireOwn("render", KEYS.render("j", "r")));
+        assertEquals(PREFIX + "regularization/", KEYS.requireOwn("reg_data_dir", PREFIX + "regularization/"));
+        String otherPet = ObjectKeys.pet(TENANT, "pet-2").render("j", "r");
+        for (String foreign : new String[] {otherPet, PREFIX + "../pet-2/renders/j/r.png", PREFIX + "a//b",
+                PREFIX + "./a", PREFIX + "a\\..\\b", PREFIX + "a\u0000b", "tenants/" + TENANT + "/pets/pet-1",
+                PREFIX + "x".repeat(1024)}) {
+            ForeignKeyException error = assertThrows(ForeignKeyException.class,
+                    () -> KEYS.requireOwn("render", foreign), foreign);
+            assertTrue(error.getMessage().startsWith("render '") && error.getMessage().endsWith(
+                    "' does not lie under " + PREFIX), error.getMessage());
+        }
+        assertThrows(ForeignKeyException.class, () -> KEYS.requireOwn("render", null));
+    }
+
+    @Test
     void modelKeys() {
         assertEquals("models/sd15/", ObjectKeys.modelPrefix("sd15"));
         assertEquals("models/sd15/unet/diffusion_pytorch_model.safetensors",

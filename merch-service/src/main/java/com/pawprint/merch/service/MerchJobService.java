@@ -10,6 +10,7 @@ import com.pawprint.merch.compose.CompositionException;
 import com.pawprint.merch.compose.DesignPlacement;
 import com.pawprint.merch.storage.MerchItem;
 import com.pawprint.merch.storage.MerchJob;
+import com.pawprint.storage.ForeignKeyException;
 import com.pawprint.storage.ObjectKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -69,20 +70,22 @@ public class MerchJobService {
         String jobId = metadata.jobId().toString();
         List<Composed> products = new ArrayList<>();
         Design first = null;
-        // Only the job's own renders: an event naming another pet's or tenant's image must not print it.
-        List<Render> own = new ArrayList<>();
-        for (Render render : event.renders()) {
-            if (render.key().startsWith(keys.renderPrefix(jobId)) && !render.key().contains("..")) {
-                own.add(render);
-            } else {
-                problems.add("render " + render.key() + " is not one of this job's renders ("
-                        + keys.renderPrefix(jobId) + ")");
+        // An event naming an image that is not one of this job's renders is not trusted with any of them.
+        try {
+            for (Render render : event.renders()) {
+                ObjectKeys.requireUnder(keys.renderPrefix(jobId), "render", render.key());
+                if (render.previewKey() != null) {
+                    ObjectKeys.requireUnder(keys.renderPrefix(jobId), "render preview", render.previewKey());
+                }
             }
+        } catch (ForeignKeyException e) {
+            problems.add(e.getMessage());
+            return new JobOutcome(List.of(), problems);
         }
         for (Product product : catalog.products()) {
-            Optional<Design> design = designFor(product, own, loaded, problems);
+            Optional<Design> design = designFor(product, event.renders(), loaded, problems);
             if (design.isEmpty()) {
-                boolean made = own.stream().anyMatch(render -> render.product() == null
+                boolean made = event.renders().stream().anyMatch(render -> render.product() == null
                         || product.id().equals(render.product()));
                 problems.add(product.id() + ": " + (made ? "no render made for it could be read"
                         : "no render was made for it"));

@@ -15,6 +15,7 @@ import com.pawprint.render.storage.RenderTask;
 import com.pawprint.render.storage.TaskState;
 import com.pawprint.render.style.StyleCatalog;
 import com.pawprint.render.style.StyleCatalog.ProductPreset;
+import com.pawprint.storage.ForeignKeyException;
 import com.pawprint.storage.InvalidKeyException;
 import com.pawprint.storage.ObjectKeys;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -125,9 +126,10 @@ public class RenderQueue {
         } catch (InvalidKeyException e) {
             return "lora.trained names a tenant or version that cannot be a key: " + e.getMessage();
         }
-        if (!event.loraKey().startsWith(prefix) || event.loraKey().contains("..") || event.loraKey().contains("//")
-                || event.loraKey().length() > 1024) {
-            return "lora.trained names the LoRA " + event.loraKey() + ", which is not under its own pet's " + prefix;
+        try {
+            ObjectKeys.requireUnder(prefix, "lora.trained's LoRA", event.loraKey());
+        } catch (ForeignKeyException e) {
+            return e.getMessage();
         }
         if (!event.pet().triggerToken().matches("[\\p{L}\\p{N}_ -]{1,64}")) {
             return "lora.trained's trigger token '" + event.pet().triggerToken() + "' is not 1-64 letters, digits, "

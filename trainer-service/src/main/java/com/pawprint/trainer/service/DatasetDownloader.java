@@ -4,7 +4,6 @@ import com.pawprint.contracts.CaptionsReady;
 import com.pawprint.contracts.DatasetImage;
 import com.pawprint.contracts.TrainingConfig;
 import com.pawprint.storage.ObjectInfo;
-import com.pawprint.storage.ObjectKeys;
 import com.pawprint.storage.ObjectNotFoundException;
 import com.pawprint.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +19,7 @@ import java.util.regex.Pattern;
 /**
  * Fetches what a job trains on into its local folder: metadata.csv and the images by their keys (as
  * {@code <photo id>.jpg}, the names metadata.csv uses), and the optional {@code network_weights} file and
- * {@code reg_data_dir} images. Every key must lie under the job's own tenant: a config naming another tenant's
- * object fails the job instead of reading it.
+ * {@code reg_data_dir} images.
  */
 @ApplicationScoped
 public class DatasetDownloader {
@@ -39,21 +37,8 @@ public class DatasetDownloader {
     }
 
     public LocalDataset download(CaptionsReady event, Path jobDir) {
-        String tenant = event.metadata().tenantId();
-        String petPrefix = ObjectKeys.pet(tenant, event.metadata().petId().toString()).prefix();
+        // TrainingQueue refused every key outside the job's tenant and pet before the job was queued.
         TrainingConfig config = event.trainingConfig();
-        requireUnder("metadataCsvKey", event.metadataCsvKey(), petPrefix);
-        for (DatasetImage image : event.dataset().images()) {
-            requireUnder("dataset image", image.normalizedKey(), petPrefix);
-        }
-        String tenantPrefix = ObjectKeys.tenantPrefix(tenant);
-        if (config.networkWeights() != null) {
-            requireUnder("network_weights", config.networkWeights(), tenantPrefix);
-        }
-        if (config.regDataDir() != null) {
-            requireUnder("reg_data_dir", config.regDataDir(), tenantPrefix);
-        }
-
         Path dataDir = jobDir.resolve("dataset");
         Path csv = dataDir.resolve("metadata.csv");
         fetch(event.metadataCsvKey(), csv);
@@ -83,13 +68,6 @@ public class DatasetDownloader {
             }
         }
         return new LocalDataset(dataDir, csv, weights, regDir);
-    }
-
-    private static void requireUnder(String what, String key, String prefix) {
-        if (key == null || !key.startsWith(prefix) || key.contains("..")) {
-            throw new TrainingInputException(what + " " + key + " is not an object of this job's tenant (it must lie "
-                    + "under " + prefix + ")");
-        }
     }
 
     private void fetch(String key, Path target) {

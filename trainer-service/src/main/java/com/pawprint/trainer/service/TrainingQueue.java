@@ -3,11 +3,14 @@ package com.pawprint.trainer.service;
 import com.pawprint.contracts.CaptionsReady;
 import com.pawprint.contracts.JobStatus;
 import com.pawprint.contracts.Stage;
+import com.pawprint.contracts.TrainingConfig;
 import com.pawprint.contracts.Violation;
 import com.pawprint.contracts.EventCodec;
 import com.pawprint.messaging.DeadLetters;
 import com.pawprint.messaging.JobProgressReporter;
 import com.pawprint.messaging.ReceivedRecord;
+import com.pawprint.storage.InvalidKeyException;
+import com.pawprint.storage.ObjectKeys;
 import com.pawprint.trainer.storage.JobState;
 import com.pawprint.trainer.storage.TrainingJob;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +20,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns captions.ready into a queued training job. An event that cannot be trained on is kept as a FAILED job with
@@ -71,6 +75,28 @@ public class TrainingQueue {
         if (event.dataset().images().isEmpty()) {
             problems.add("the dataset has no images");
         }
+        foreignKey(event).ifPresent(problems::add);
         return problems;
+    }
+
+    /** Events are trusted no further than their tenant: the dataset is the pet's, earlier LoRAs the tenant's. */
+    private static Optional<String> foreignKey(CaptionsReady event) {
+        String tenant = event.metadata().tenantId();
+        TrainingConfig config = event.trainingConfig();
+        try {
+            ObjectKeys.PetKeys pet = ObjectKeys.pet(tenant, event.metadata().petId().toString());
+            pet.requireOwn("metadataCsvKey", event.metadataCsvKey());
+            event.dataset().images().forEach(image -> pet.requireOwn("dataset image", image.normalizedKey()));
+            String tenantPrefix = ObjectKeys.tenantPrefix(tenant);
+            if (config.networkWeights() != null) {
+                ObjectKeys.requireUnder(tenantPrefix, "network_weights", config.networkWeights());
+            }
+            if (config.regDataDir() != null) {
+                ObjectKeys.requireUnder(tenantPrefix, "reg_data_dir", config.regDataDir());
+            }
+            return Optional.empty();
+        } catch (InvalidKeyException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 }
