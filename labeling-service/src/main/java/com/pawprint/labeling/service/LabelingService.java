@@ -33,8 +33,8 @@ import java.util.Optional;
 /**
  * Captions the photos of an accepted order. A photo that is missing from S3 or cannot be decoded is left out with
  * its reason and the rest are captioned; an order with no usable photo, or naming a photo that is not its pet's,
- * fails (dead letter, job FAILED). With
- * {@code review: auto} the captions go to training at once, with {@code manual} the job waits in AWAITING_REVIEW.
+ * fails (dead letter, job FAILED). With {@code review: auto} the captions go to training at once, with
+ * {@code manual} the job waits in AWAITING_REVIEW.
  */
 @ApplicationScoped
 public class LabelingService {
@@ -74,9 +74,7 @@ public class LabelingService {
             images.forEach(image -> keys.requireOwn("photo", image.normalizedKey()));
         } catch (ForeignKeyException e) {
             // Not one photo of an event that names another pet's or tenant's object is read.
-            deadLetters.publish(record, e.getMessage(), Stage.LABELING);
-            progress.failed(metadata, Stage.LABELING, e.getMessage());
-            return Optional.empty();
+            return fail(record, metadata, e.getMessage());
         }
         progress.statusChanged(metadata, Stage.LABELING, JobStatus.CAPTIONING,
                 "captioning " + images.size() + " photos with the " + captioner.name() + " captioner");
@@ -127,9 +125,7 @@ public class LabelingService {
         if (captions.isEmpty()) {
             String reason = "none of the " + images.size() + " photos could be captioned: "
                     + String.join("; ", skipped.stream().map(s -> s.photoId + ": " + s.reason).toList());
-            deadLetters.publish(record, reason, Stage.LABELING);
-            progress.failed(metadata, Stage.LABELING, reason);
-            return Optional.empty();
+            return fail(record, metadata, reason);
         }
 
         Dataset dataset = new Dataset();
@@ -153,5 +149,11 @@ public class LabelingService {
                     + " captions wait for review" + (skipped.isEmpty() ? "" : "; " + skipped.size() + " photos left out"));
         }
         return Optional.of(dataset);
+    }
+
+    private Optional<Dataset> fail(ReceivedRecord record, EventMetadata metadata, String reason) {
+        deadLetters.publish(record, reason, Stage.LABELING);
+        progress.failed(metadata, Stage.LABELING, reason);
+        return Optional.empty();
     }
 }

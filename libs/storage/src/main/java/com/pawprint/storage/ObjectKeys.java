@@ -26,6 +26,7 @@ public final class ObjectKeys {
     private static final Pattern FILE_SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     /** S3's own limit on a key's length. */
     private static final int MAX_KEY_LENGTH = 1024;
+    /** Whole keys (ours are up to ~200 characters), so that a dead letter names what was refused. */
     private static final int KEY_SHOWN = 256;
 
     private ObjectKeys() {}
@@ -50,7 +51,6 @@ public final class ObjectKeys {
      */
     public static String requireUnder(String prefix, String what, String key) {
         if (key == null || key.length() > MAX_KEY_LENGTH || !key.startsWith(prefix) || leavesItsPrefix(key)) {
-            // Whole keys (ours are up to ~200 characters) so that a dead letter names what was refused.
             throw new ForeignKeyException(what + " " + printable(key, KEY_SHOWN) + " does not lie under " + prefix);
         }
         return key;

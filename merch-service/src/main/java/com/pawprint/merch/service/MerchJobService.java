@@ -71,11 +71,12 @@ public class MerchJobService {
         List<Composed> products = new ArrayList<>();
         Design first = null;
         // An event naming an image that is not one of this job's renders is not trusted with any of them.
+        String ownRenders = keys.renderPrefix(jobId);
         try {
             for (Render render : event.renders()) {
-                ObjectKeys.requireUnder(keys.renderPrefix(jobId), "render", render.key());
+                ObjectKeys.requireUnder(ownRenders, "render", render.key());
                 if (render.previewKey() != null) {
-                    ObjectKeys.requireUnder(keys.renderPrefix(jobId), "render preview", render.previewKey());
+                    ObjectKeys.requireUnder(ownRenders, "render preview", render.previewKey());
                 }
             }
         } catch (ForeignKeyException e) {
