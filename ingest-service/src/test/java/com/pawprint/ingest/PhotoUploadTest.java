@@ -18,9 +18,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -152,6 +158,35 @@ class PhotoUploadTest {
         assertThat(store.list(prefix)).isEmpty();
         tenant.request().get("/v1/pets/" + pet + "/photos").then().body("$", hasSize(0));
         tenant.request().delete("/v1/pets/" + pet + "/photos/" + photo).then().statusCode(404);
+    }
+
+    @Test
+    void parallelUploadsOfOnePhotoStoreItOnce() throws Exception {
+        UUID pet = Api.createPet(tenant, "Twin", "cat");
+        Api.NamedFile photo = Samples.pet(51);
+        int uploads = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(uploads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int upload = 0; upload < uploads; upload++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return Api.files(tenant, List.of(photo)).post("/v1/pets/" + pet + "/photos").statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(2, TimeUnit.MINUTES));
+            }
+            // One upload stores the photo; every other one is told it is a duplicate (422: nothing was accepted).
+            assertThat(statuses).containsOnly(200, 422).containsOnlyOnce(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        tenant.request().get("/v1/pets/" + pet + "/photos").then().body("$", hasSize(1));
+        assertThat(store.list(ObjectKeys.pet(tenant.id(), pet.toString()).prefix() + "photos/")).hasSize(3);
     }
 
     @Test

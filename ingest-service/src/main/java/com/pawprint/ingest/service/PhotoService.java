@@ -5,6 +5,7 @@ import com.pawprint.imaging.GateVerdict;
 import com.pawprint.imaging.PerceptualHash;
 import com.pawprint.imaging.PreparedPhoto;
 import com.pawprint.imaging.QualityGate;
+import com.pawprint.imaging.RejectionReason;
 import com.pawprint.ingest.config.IngestConfig;
 import com.pawprint.ingest.storage.Pet;
 import com.pawprint.ingest.storage.Photo;
@@ -14,6 +15,7 @@ import com.pawprint.web.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Runs uploads through the quality gate and keeps the accepted photos: three objects and a row each. */
@@ -33,6 +36,8 @@ import java.util.UUID;
 public class PhotoService {
 
     private static final Logger LOG = Logger.getLogger(PhotoService.class);
+    private static final String CONTENT_CONSTRAINT = "photos_pet_content";
+    private static final String NEAR_DUPLICATE = RejectionReason.NEAR_DUPLICATE.name().toLowerCase(Locale.ROOT);
 
     private final PetService pets;
     private final QualityGate gate;
@@ -74,9 +79,13 @@ public class PhotoService {
             byte[] bytes = read(file);
             GateVerdict verdict = gate.check(bytes, known);
             if (verdict instanceof GateVerdict.Accepted accepted) {
-                Photo photo = store(pet, accepted.photo());
                 known.add(accepted.photo().hash());
-                verdicts.add(FileVerdict.accepted(index, file.fileName(), photo.id));
+                Optional<Photo> photo = store(pet, accepted.photo());
+                verdicts.add(photo.isPresent()
+                        ? FileVerdict.accepted(index, file.fileName(), photo.get().id)
+                        : FileVerdict.rejected(index, file.fileName(), NEAR_DUPLICATE,
+                                "The photo is already stored for this pet; an upload running at the same time "
+                                        + "stored it first."));
             } else if (verdict instanceof GateVerdict.Rejected rejected) {
                 verdicts.add(FileVerdict.rejected(index, file.fileName(),
                         rejected.rejection().reason().name().toLowerCase(Locale.ROOT),
@@ -131,7 +140,11 @@ public class PhotoService {
         }
     }
 
-    private Photo store(Pet pet, PreparedPhoto prepared) {
+    /**
+     * Writes the objects, then the row. An empty result means a concurrent upload stored the same content first:
+     * the database's unique (pet, sha256) constraint refused this row, and the objects written for it are removed.
+     */
+    private Optional<Photo> store(Pet pet, PreparedPhoto prepared) {
         Photo photo = new Photo();
         photo.id = UUID.randomUUID();
         photo.tenantId = pet.tenantId;
@@ -152,8 +165,30 @@ public class PhotoService {
         put(photo.originalKey, prepared.original());
         put(photo.normalizedKey, normalized);
         put(photo.thumbnailKey, prepared.thumbnail());
-        QuarkusTransaction.requiringNew().run(photo::persist);
-        return photo;
+        try {
+            QuarkusTransaction.requiringNew().run(photo::persist);
+            return Optional.of(photo);
+        } catch (RuntimeException e) {
+            if (!violates(e, CONTENT_CONSTRAINT)) {
+                throw e;
+            }
+            LOG.infof("pet %s already has a photo with sha256 %s; dropping the concurrent copy", pet.id,
+                    photo.sha256);
+            for (String key : List.of(photo.originalKey, photo.normalizedKey, photo.thumbnailKey)) {
+                objects.delete(key);
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static boolean violates(Throwable failure, String constraint) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation
+                    && constraint.equalsIgnoreCase(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void put(String key, EncodedImage image) {
