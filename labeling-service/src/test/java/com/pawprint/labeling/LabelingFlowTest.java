@@ -236,6 +236,30 @@ class LabelingFlowTest {
     }
 
     @Test
+    void captionEditsAndBulkEditsRefuseTextTheDatabaseCannotStore() {
+        PhotosIngested order = order(1, "manual");
+        TestKafka.publish(order);
+        String job = order.metadata().jobId().toString();
+        progress(order, 2);
+        UUID photo = order.dataset().images().get(0).photoId();
+        String caption = as(TENANT).get("/v1/datasets/" + job).then().statusCode(200)
+                .extract().path("captions[0].caption");
+
+        as(TENANT).contentType(ContentType.JSON).body("{\"caption\":\"mochi_cat cat\\u0000\"}")
+                .put("/v1/datasets/" + job + "/captions/" + photo).then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("caption"));
+        for (String edit : List.of("{\"operation\":\"append\",\"tag\":\"x\\u0000\"}",
+                "{\"operation\":\"replace\",\"find\":\"\\u0000\",\"replace\":\"y\"}",
+                "{\"operation\":\"replace\",\"find\":\"cat\",\"replace\":\"\\u0007\"}",
+                "{\"operation\":\"app\\u0000end\",\"tag\":\"x\"}")) {
+            as(TENANT).contentType(ContentType.JSON).body(edit).post("/v1/datasets/" + job + "/bulk-edit").then()
+                    .statusCode(422).contentType("application/problem+json")
+                    .body("detail", containsString("control character"));
+        }
+        as(TENANT).get("/v1/datasets/" + job).then().body("captions[0].caption", equalTo(caption));
+    }
+
+    @Test
     void anotherTenantsDatasetIsNotFoundOnEveryEndpoint() {
         PhotosIngested order = order(1, "manual");
         TestKafka.publish(order);

@@ -268,6 +268,13 @@ class MerchFlowTest {
                 .post(tasks).then().statusCode(422).body("errors[0].field", equalTo("product"));
         as(TENANT).contentType(ContentType.JSON).body("{\"product\":\"mug\",\"variant\":\"15oz-black\"}")
                 .post(tasks).then().statusCode(422).body("errors[0].field", equalTo("variant"));
+        for (String field : List.of("product", "variant", "placement")) {
+            String request = "{\"product\":\"mug\",\"variant\":\"11oz-white\",\"placement\":\"wrap\"}";
+            as(TENANT).contentType(ContentType.JSON)
+                    .body(request.replace("\"" + field + "\":\"", "\"" + field + "\":\"\\u0000"))
+                    .post(tasks).then().statusCode(422).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(field));
+        }
         as(OTHER_TENANT).contentType(ContentType.JSON).body("{\"product\":\"mug\"}")
                 .post(tasks).then().statusCode(404);
 

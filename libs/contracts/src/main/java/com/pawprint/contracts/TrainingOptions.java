@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -83,7 +84,10 @@ final class TrainingOptions {
         for (int i = 0; i < arguments.length; i++) {
             Option option = OPTIONS.get(i);
             JsonNode value = given.get(option);
-            if (value != null && !value.isNull()) {
+            Optional<String> unstorable = value == null ? Optional.empty() : unstorableText(value);
+            if (unstorable.isPresent()) {
+                violations.add(new Violation(option.name(), option.name() + " " + unstorable.get()));
+            } else if (value != null && !value.isNull()) {
                 try {
                     arguments[i] = convert(value, option.type());
                     continue;
@@ -95,6 +99,19 @@ final class TrainingOptions {
             arguments[i] = convertDefault(option);
         }
         return construct(arguments);
+    }
+
+    private static Optional<String> unstorableText(JsonNode value) {
+        if (value.isTextual()) {
+            return StorableText.problem(value.textValue());
+        }
+        for (JsonNode element : value) {
+            Optional<String> problem = unstorableText(element);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
     }
 
     private static Object convert(JsonNode value, JavaType type) throws JsonProcessingException {

@@ -130,6 +130,15 @@ class TrainingConfigParserTest {
     }
 
     @Test
+    void textTheDatabaseCannotStoreIsRefusedByOption() {
+        assertEquals(new Violation("output_name", "output_name contains the control character U+0000 at position "
+                        + "3; only tab, line feed and carriage return are allowed"),
+                onlyViolation("{\"output_name\": \"rex\\u0000\"}", ConfigFormat.JSON));
+        assertEquals("sample_prompts", onlyViolation("sample_prompts: [\"a dog\", \"sks\\x1b dog\"]",
+                ConfigFormat.YAML).field());
+    }
+
+    @Test
     void malformedTextIsRefusedWithItsPosition() {
         Violation yaml = onlyViolation("lora_rank: 8\n  epochs: [3\n", ConfigFormat.YAML);
         assertEquals(Violation.DOCUMENT, yaml.field());

@@ -65,6 +65,11 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response unstorableText(UnstorableTextException exception, UriInfo uriInfo) {
+        return malformedJson(exception, uriInfo);
+    }
+
+    @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException exception, UriInfo uriInfo) {
         return malformedJson(exception, uriInfo);
     }
@@ -162,6 +167,10 @@ public class ProblemExceptionMappers {
 
     private static Response malformedJson(JsonProcessingException exception, UriInfo uriInfo) {
         String field = exception instanceof JsonMappingException mapping ? jsonPath(mapping.getPath()) : "";
+        if (exception instanceof UnstorableTextException) {
+            String message = "Field '" + field + "' " + exception.getOriginalMessage();
+            return problemResponse(ProblemException.unprocessableField(field, message).problem(), uriInfo).build();
+        }
         String detail;
         if (exception instanceof UnrecognizedPropertyException) {
             detail = "Unknown field '" + field + "'";

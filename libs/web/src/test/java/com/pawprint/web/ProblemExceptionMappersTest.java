@@ -86,6 +86,19 @@ class ProblemExceptionMappersTest {
     }
 
     @Test
+    void controlCharactersInAnyStringAre422NamingTheField() {
+        assertProblem(given().contentType("application/json").body("{\"name\":\"Re\\u0000x\",\"age\":1}")
+                .post("/test/pets").then(), 422, "validation")
+                .body("errors[0].field", equalTo("name"))
+                .body("detail", equalTo("Field 'name' contains the control character U+0000 at position 2; only "
+                        + "tab, line feed and carriage return are allowed"));
+        assertProblem(given().contentType("application/json")
+                .body("{\"name\":\"Rex\",\"age\":1,\"tags\":[\"ok\",\"\\u001b[2J\"]}")
+                .post("/test/pets").then(), 422, "validation")
+                .body("errors[0].field", equalTo("tags[1]"));
+    }
+
+    @Test
     void queryParameterViolationNamesTheParameter() {
         assertProblem(given().queryParam("limit", 1000).get("/test/pets").then(), 400, "validation")
                 .body("errors[0].field", equalTo("limit"));

@@ -66,10 +66,6 @@ final class RequestRules {
             errors.add(new Problem.FieldError(field, field + " is longer than " + limits.maxPromptLength()
                     + " characters"));
         }
-        // PostgreSQL text cannot hold NUL, and control characters have no place in a prompt.
-        if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r')) {
-            errors.add(new Problem.FieldError(field, field + " contains control characters"));
-        }
     }
 
     private static void range(String field, Integer value, int min, int max, List<Problem.FieldError> errors) {
