@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -187,6 +188,34 @@ class PhotoUploadTest {
         }
         tenant.request().get("/v1/pets/" + pet + "/photos").then().body("$", hasSize(1));
         assertThat(store.list(ObjectKeys.pet(tenant.id(), pet.toString()).prefix() + "photos/")).hasSize(3);
+    }
+
+    @Test
+    void malformedMultipartBodiesAre400Problems() throws Exception {
+        UUID pet = Api.createPet(tenant, "Broken", "dog");
+        byte[] photo = Samples.pet(61).bytes();
+        String part = "--abc\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n";
+        byte[] unclosed = concat(part.getBytes(StandardCharsets.US_ASCII), photo);
+        byte[] closed = concat(unclosed, "\r\n--abc--\r\n".getBytes(StandardCharsets.US_ASCII));
+        for (var broken : List.of(new Object[] {"abc", unclosed}, new Object[] {"xyz", closed})) {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(Api.baseUri() + "/v1/pets/" + pet + "/photos"))
+                    .header("Authorization", "Bearer " + tenant.token())
+                    .header("Content-Type", "multipart/form-data; boundary=" + broken[0])
+                    .POST(HttpRequest.BodyPublishers.ofByteArray((byte[]) broken[1])).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("boundary " + broken[0]).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(answer.body()).contains("multipart").doesNotContain("Exception");
+        }
+        tenant.request().get("/v1/pets/" + pet + "/photos").then().body("$", hasSize(0));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] joined = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        return joined;
     }
 
     @Test

@@ -36,6 +36,13 @@ public class ProblemExceptionMappers {
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
     /** What Quarkus' request input stream throws when a body passes quarkus.http.limits.max-body-size. */
     static final String BODY_TOO_LARGE_MESSAGE = "Request too large";
+    /**
+     * How Quarkus' multipart parser reports a body that ends before its closing boundary, or that never shows the
+     * boundary its Content-Type names: as a plain IOException, its parser's own exception class left as a cause.
+     */
+    private static final List<String> MALFORMED_MULTIPART_MESSAGES = List.of(
+            "Connection terminated parsing multipart request", "Connection terminated reading multipart data");
+    private static final String MALFORMED_MULTIPART_CAUSE = "MalformedMessageException";
 
     @ServerExceptionMapper
     public Response problem(ProblemException exception, UriInfo uriInfo) {
@@ -97,8 +104,8 @@ public class ProblemExceptionMappers {
 
     /**
      * A chunked body (no Content-Length) that outgrows the limit is cut off while being read: Quarkus has already
-     * answered 413 (with an empty body, the exchange is closed) and then throws this. Not a server fault, so it is
-     * not logged as one; any other I/O failure is.
+     * answered 413 (with an empty body, the exchange is closed) and then throws this. A malformed multipart body
+     * surfaces here too. Neither is a server fault, so neither is logged as one; any other I/O failure is.
      */
     @ServerExceptionMapper
     public Response io(IOException exception, UriInfo uriInfo, HttpServerResponse response) {
@@ -109,7 +116,25 @@ public class ProblemExceptionMappers {
             }
             return problemResponse(problemForStatus(413, "Request body exceeds the size limit"), uriInfo).build();
         }
+        if (isMalformedMultipart(exception)) {
+            LOG.debugf("Malformed multipart body on %s: %s", uriInfo.getPath(), exception.getMessage());
+            return problemResponse(Problem.of(Status.BAD_REQUEST, "malformed-body", "The multipart/form-data body "
+                    + "is malformed: every part must start with the boundary the Content-Type header names, and "
+                    + "the body must end with the closing boundary (--boundary--)."), uriInfo).build();
+        }
         return unexpected(exception, uriInfo);
+    }
+
+    private static boolean isMalformedMultipart(IOException exception) {
+        if (MALFORMED_MULTIPART_MESSAGES.contains(exception.getMessage())) {
+            return true;
+        }
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().equals(MALFORMED_MULTIPART_CAUSE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper
