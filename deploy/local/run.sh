@@ -82,7 +82,8 @@ if $keep_running; then
   echo
   echo "PawPrint is running: ingest-service http://localhost:8081, labeling-service http://localhost:8082,"
   echo "trainer-service http://localhost:8083, render-service http://localhost:8084, merch-service http://localhost:8085"
-  echo "(Swagger UI at /q/swagger-ui on each). Ctrl-C stops it."
+  echo "Metrics, OpenAPI and Swagger UI are on each service's management port, 9081-9085:"
+  echo "e.g. http://localhost:9081/q/swagger-ui, http://localhost:9081/q/metrics. Ctrl-C stops it."
   echo "Admin token: $PAWPRINT_AUTH_ADMIN_TOKEN   Logs: $logs"
   wait
 fi

@@ -147,8 +147,8 @@ public final class LocalDemo {
         step("Job status now");
         show("job", call("GET", "/v1/jobs/" + job.path("id").asText(), noBody(), tenantHeaders(), 200));
         System.out.println();
-        System.out.println("The whole chain ran: photos -> captions -> LoRA -> renders -> merch. Swagger UI: "
-                + settings.ingestUrl() + "/q/swagger-ui, " + settings.renderUrl() + "/q/swagger-ui");
+        System.out.println("The whole chain ran: photos -> captions -> LoRA -> renders -> merch. Swagger UI is on "
+                + "each service's management port (9081-9085), e.g. http://localhost:9081/q/swagger-ui");
     }
 
     private JsonNode awaitRender(String taskId) throws IOException, InterruptedException {

@@ -2,9 +2,12 @@ package com.pawprint.ingest;
 
 import com.pawprint.localstack.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +20,14 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
 class OperationsTest {
+
+    /** The management interface's root path (/q/); requests below name their paths from the server's root. */
+    @TestHTTPResource(value = "/", management = true)
+    URI managementInterface;
+
+    private RequestSpecification management() {
+        return given().baseUri(managementInterface.resolve("/").toString());
+    }
 
     @Test
     void isReadyWithItsDatabaseAndBroker() {
@@ -36,16 +47,23 @@ class OperationsTest {
         UUID pet = Api.createPet(tenant, "Counted", "cat");
         Api.files(tenant, List.of(Samples.pet(801), Samples.empty())).post("/v1/pets/" + pet + "/photos")
                 .then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
+        management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("pawprint_photos_verdicts_total{reason=\"none\",verdict=\"accepted\"}"))
                 .body(containsString("pawprint_photos_verdicts_total{reason=\"empty\",verdict=\"rejected\"}"));
     }
 
     @Test
     void describesItsApiWithOpenApiAndSwaggerUi() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        management().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/v1/pets/{petId}/trainings"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/v1/pets/{petId}/photos"));
-        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+        management().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void operationsEndpointsAreAbsentFromTheServicePort() {
+        for (String path : List.of("/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            given().get(path).then().statusCode(404);
+        }
     }
 }

@@ -130,6 +130,8 @@ class RestartSurvivalIT {
         command.addAll(List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.management.port=0",
+                "-Dquarkus.management.host=127.0.0.1",
                 "-Dpawprint.auth.admin-token=" + Api.ADMIN_TOKEN,
                 "-Dpawprint.auth.jwt-secret=restart-test-jwt-secret-0123456789abcdef",
                 "-Dpawprint.ingest.orders.min-accepted-photos=2",

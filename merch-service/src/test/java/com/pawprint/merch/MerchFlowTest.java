@@ -373,4 +373,13 @@ class MerchFlowTest {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Metrics, OpenAPI and Swagger UI are on the management interface only; tenants reach the service port. */
+    @Test
+    void operationsEndpointsAreAbsentFromTheServicePort() {
+        for (String operations : List.of("/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            given().get(operations).then().statusCode(404);
+        }
+        given().get("/q/health/ready").then().statusCode(200);
+    }
 }

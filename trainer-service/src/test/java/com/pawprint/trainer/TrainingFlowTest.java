@@ -333,4 +333,13 @@ class TrainingFlowTest {
         assertThat(awaitFailure(ready).failureReason()).contains("base model '" + name + "': " + file
                 + " has sha256 ").contains("but the registry records " + registered);
     }
+
+    /** Metrics, OpenAPI and Swagger UI are on the management interface only; tenants reach the service port. */
+    @Test
+    void operationsEndpointsAreAbsentFromTheServicePort() {
+        for (String operations : List.of("/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            given().get(operations).then().statusCode(404);
+        }
+        given().get("/q/health/ready").then().statusCode(200);
+    }
 }
