@@ -23,9 +23,11 @@ home="${PAWPRINT_HOME:-$root/.local}"
 logs="$home/logs"
 mkdir -p "$logs"
 
-# Development secrets for the local run only; a deployment sets its own.
-export PAWPRINT_AUTH_JWT_SECRET="${PAWPRINT_AUTH_JWT_SECRET:-local-run-jwt-secret-change-me-0123456789abcdef}"
-export PAWPRINT_AUTH_ADMIN_TOKEN="${PAWPRINT_AUTH_ADMIN_TOKEN:-local-admin-token}"
+# The services run their production profile, which has no fallback secrets: unless the caller brings its own,
+# this run makes fresh random ones (printed at the end), so no well-known value ever signs a token.
+random_secret() { od -An -N32 -tx1 /dev/urandom | tr -d ' \n'; }
+export PAWPRINT_AUTH_JWT_SECRET="${PAWPRINT_AUTH_JWT_SECRET:-$(random_secret)}"
+export PAWPRINT_AUTH_ADMIN_TOKEN="${PAWPRINT_AUTH_ADMIN_TOKEN:-$(random_secret)}"
 
 if $build; then
   echo "Building PawPrint (tests skipped; run ./mvnw verify for those)..."

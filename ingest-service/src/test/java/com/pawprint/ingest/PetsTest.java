@@ -1,12 +1,17 @@
 package com.pawprint.ingest;
 
 import com.pawprint.localstack.LocalStackResource;
+import com.pawprint.tenancy.JwtCodec;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -87,6 +92,13 @@ class PetsTest {
                 .then().statusCode(401);
         given().contentType(ContentType.JSON).body("{\"apiKey\":\"pp_nothere\"}").post("/v1/auth/token")
                 .then().statusCode(401).contentType("application/problem+json");
+        // Signed with the service's own secret, but for ten years: over the maximum lifetime.
+        Duration tenYears = Duration.ofDays(3650);
+        String longLived = new JwtCodec(ConfigProvider.getConfig().getValue("pawprint.auth.jwt-secret", String.class)
+                .getBytes(StandardCharsets.UTF_8), "pawprint", "pawprint-api", tenYears, Clock.systemUTC())
+                .sign(tenant.id(), tenYears);
+        given().header("Authorization", "Bearer " + longLived).get("/v1/pets").then().statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
+ * The packaged ingest-service as operators run it (production profile). It refuses to start without its secrets.
  * Kills the packaged ingest-service (SIGKILL, no shutdown hooks) while training orders stream in, starts it again,
  * and checks that every order it had accepted (answered 201) reaches photos.ingested, and that an order whose answer
  * was lost in the crash can be retried with its Idempotency-Key.
@@ -46,6 +47,10 @@ class RestartSurvivalIT {
 
     private static final Path APP = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final int ACCEPTED_BEFORE_KILL = 8;
+    private static final String JWT_SECRET = "pawprint.auth.jwt-secret";
+    private static final String ADMIN_TOKEN = "pawprint.auth.admin-token";
+    private static final Map<String, String> SECRETS = Map.of(ADMIN_TOKEN, Api.ADMIN_TOKEN,
+            JWT_SECRET, "restart-test-jwt-secret-0123456789abcdef");
 
     private final List<Process> processes = new ArrayList<>();
 
@@ -121,26 +126,25 @@ class RestartSurvivalIT {
         assertThat(accepted).hasSizeGreaterThanOrEqualTo(ACCEPTED_BEFORE_KILL);
     }
 
+    /** The production profile has no fallback secrets: without one the service stops at once, naming it. */
+    @Test
+    void refusesToStartWithoutItsSecrets() throws Exception {
+        Map<String, String> stack = LocalStackResource.current();
+        Map<String, String> onlyTheJwtSecret = Map.of(JWT_SECRET, SECRETS.get(JWT_SECRET));
+        for (Map<String, String> secrets : List.of(Map.<String, String>of(), onlyTheJwtSecret)) {
+            String missing = secrets.isEmpty() ? JWT_SECRET : ADMIN_TOKEN;
+            Path log = logOf("without-" + missing);
+            Process process = launch(stack, freePort(), "1s", secrets, log);
+            assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("ingest-service stops, see " + log).isTrue();
+            assertThat(process.exitValue()).isNotZero();
+            assertThat(Files.readString(log)).contains(missing);
+        }
+    }
+
     private Process start(Map<String, String> stack, int port, String relayInterval, String name)
             throws IOException {
-        assertThat(APP).as("the packaged application (mvn package)").exists();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
-        stack.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of(
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.management.port=0",
-                "-Dquarkus.management.host=127.0.0.1",
-                "-Dpawprint.auth.admin-token=" + Api.ADMIN_TOKEN,
-                "-Dpawprint.auth.jwt-secret=restart-test-jwt-secret-0123456789abcdef",
-                "-Dpawprint.ingest.orders.min-accepted-photos=2",
-                "-Dpawprint.messaging.outbox.poll-interval=" + relayInterval,
-                "-Dquarkus.log.console.json.enabled=false",
-                "-jar", APP.toString()));
-        Path log = Files.createDirectories(Path.of("target", "restart-it")).resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        processes.add(process);
+        Path log = logOf(name);
+        Process process = launch(stack, port, relayInterval, SECRETS, log);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptionsInstanceOf(ConnectException.class)
                 .until(() -> {
@@ -148,6 +152,34 @@ class RestartSurvivalIT {
                     return given().get("/q/health/ready").statusCode() == 200;
                 });
         return process;
+    }
+
+    private Process launch(Map<String, String> stack, int port, String relayInterval, Map<String, String> secrets,
+                           Path log) throws IOException {
+        assertThat(APP).as("the packaged application (mvn package)").exists();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        stack.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        secrets.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of(
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.management.port=0",
+                "-Dquarkus.management.host=127.0.0.1",
+                "-Dpawprint.ingest.orders.min-accepted-photos=2",
+                "-Dpawprint.messaging.outbox.poll-interval=" + relayInterval,
+                "-Dquarkus.log.console.json.enabled=false",
+                "-jar", APP.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // Only the secrets given here count, not any the shell running the build exports.
+        builder.environment().keySet().removeIf(name -> name.startsWith("PAWPRINT_AUTH_"));
+        Process process = builder.start();
+        processes.add(process);
+        return process;
+    }
+
+    private static Path logOf(String run) throws IOException {
+        return Files.createDirectories(Path.of("target", "restart-it")).resolve(run + ".log");
     }
 
     private static KafkaConsumer<String, String> consumer(Map<String, String> stack) {

@@ -18,9 +18,13 @@ public interface AuthConfig {
      */
     Optional<String> adminToken();
 
-    /** How long an issued access token is valid. */
+    /** How long an issued access token is valid; at most {@link #maxTokenLifetime()}. */
     @WithDefault("PT15M")
     Duration tokenTtl();
+
+    /** The longest lifetime ({@code exp - iat}) a verified token may have, whoever signed it. */
+    @WithDefault("PT1H")
+    Duration maxTokenLifetime();
 
     @WithDefault("pawprint")
     String issuer();

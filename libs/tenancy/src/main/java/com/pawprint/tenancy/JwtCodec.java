@@ -40,9 +40,14 @@ public final class JwtCodec {
     private final SecretKeySpec key;
     private final String issuer;
     private final String audience;
+    private final Duration maxLifetime;
     private final Clock clock;
 
-    public JwtCodec(byte[] secret, String issuer, String audience, Clock clock) {
+    /**
+     * @param maxLifetime the longest {@code exp - iat} accepted: a token signed for longer (by a leaked secret, or by
+     *                    an issuer configured wrongly) is refused whatever it claims
+     */
+    public JwtCodec(byte[] secret, String issuer, String audience, Duration maxLifetime, Clock clock) {
         if (secret.length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException(
                     "JWT secret must be at least " + MIN_SECRET_BYTES + " bytes, got " + secret.length);
@@ -50,6 +55,7 @@ public final class JwtCodec {
         this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
         this.issuer = issuer;
         this.audience = audience;
+        this.maxLifetime = maxLifetime;
         this.clock = clock;
     }
 
@@ -100,6 +106,9 @@ public final class JwtCodec {
         }
         if (issuedAt.isAfter(now.plus(CLOCK_SKEW))) {
             throw new InvalidTokenException("token issued in the future");
+        }
+        if (Duration.between(issuedAt, expiresAt).compareTo(maxLifetime) > 0) {
+            throw new InvalidTokenException("token lifetime exceeds " + maxLifetime.toMinutes() + " minutes");
         }
         String subject = claims.path("sub").asText();
         String tokenId = claims.path("jti").asText();

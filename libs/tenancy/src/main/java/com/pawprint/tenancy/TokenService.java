@@ -23,7 +23,12 @@ public class TokenService {
             throw new IllegalStateException("pawprint.auth.jwt-secret must be at least " + JwtCodec.MIN_SECRET_BYTES
                     + " bytes, it has " + secret.length);
         }
-        this.codec = new JwtCodec(secret, config.issuer(), config.audience(), Clock.systemUTC());
+        if (config.tokenTtl().compareTo(config.maxTokenLifetime()) > 0) {
+            throw new IllegalStateException("pawprint.auth.token-ttl (" + config.tokenTtl() + ") exceeds "
+                    + "pawprint.auth.max-token-lifetime (" + config.maxTokenLifetime() + ")");
+        }
+        this.codec = new JwtCodec(secret, config.issuer(), config.audience(), config.maxTokenLifetime(),
+                Clock.systemUTC());
         this.config = config;
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class AuthenticationFilterTest {
 
     static final byte[] SECRET = "test-secret-of-at-least-thirty-two-bytes!".getBytes(StandardCharsets.UTF_8);
+    static final Duration MAX_LIFETIME = Duration.ofHours(1);
 
     private static String tokenFor(String tenant) {
         return given().post("/v1/auth/token/" + tenant).then().statusCode(200)
@@ -64,7 +65,7 @@ class AuthenticationFilterTest {
     @Test
     void badSignatureIs401() {
         String forged = new JwtCodec("an-attackers-secret-of-32-bytes!!".getBytes(StandardCharsets.UTF_8),
-                "pawprint", "pawprint-api", Clock.systemUTC()).sign("tenant-a", Duration.ofMinutes(5));
+                "pawprint", "pawprint-api", MAX_LIFETIME, Clock.systemUTC()).sign("tenant-a", Duration.ofMinutes(5));
         assertUnauthorized(given().auth().oauth2(forged).get("/v1/things/thing-of-a").then())
                 .header("WWW-Authenticate", containsString("invalid_token"))
                 .body("detail", containsString("bad token signature"));
@@ -72,7 +73,7 @@ class AuthenticationFilterTest {
 
     @Test
     void expiredTokenIs401() {
-        String expired = new JwtCodec(SECRET, "pawprint", "pawprint-api",
+        String expired = new JwtCodec(SECRET, "pawprint", "pawprint-api", MAX_LIFETIME,
                 Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC))
                 .sign("tenant-a", Duration.ofMinutes(15));
         assertUnauthorized(given().auth().oauth2(expired).get("/v1/things/thing-of-a").then())

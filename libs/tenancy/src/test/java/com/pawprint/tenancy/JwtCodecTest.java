@@ -16,9 +16,10 @@ class JwtCodecTest {
 
     static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    static final Duration MAX_LIFETIME = Duration.ofHours(1);
 
     static JwtCodec codecAt(Instant now) {
-        return new JwtCodec(SECRET, "pawprint", "pawprint-api", Clock.fixed(now, ZoneOffset.UTC));
+        return new JwtCodec(SECRET, "pawprint", "pawprint-api", MAX_LIFETIME, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static String b64(String json) {
@@ -49,9 +50,26 @@ class JwtCodecTest {
     }
 
     @Test
+    void aTokenSignedForLongerThanTheMaximumLifetimeIsRejected() {
+        String tenYears = codecAt(NOW).sign("tenant-a", Duration.ofDays(3650));
+        assertEquals("token lifetime exceeds 60 minutes",
+                assertThrows(InvalidTokenException.class, () -> codecAt(NOW).verify(tenYears)).getMessage());
+        assertEquals("tenant-a", codecAt(NOW).verify(codecAt(NOW).sign("tenant-a", MAX_LIFETIME)).tenantId());
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsRejectedBeyondTheClockSkew() {
+        String fromTheFuture = codecAt(NOW.plusSeconds(31)).sign("tenant-a", Duration.ofMinutes(15));
+        assertEquals("token issued in the future",
+                assertThrows(InvalidTokenException.class, () -> codecAt(NOW).verify(fromTheFuture)).getMessage());
+        String withinSkew = codecAt(NOW.plusSeconds(29)).sign("tenant-a", Duration.ofMinutes(15));
+        assertEquals("tenant-a", codecAt(NOW).verify(withinSkew).tenantId());
+    }
+
+    @Test
     void otherSecretIsRejected() {
         JwtCodec other = new JwtCodec("another-secret-another-secret-xx".getBytes(StandardCharsets.UTF_8),
-                "pawprint", "pawprint-api", Clock.fixed(NOW, ZoneOffset.UTC));
+                "pawprint", "pawprint-api", MAX_LIFETIME, Clock.fixed(NOW, ZoneOffset.UTC));
         String token = other.sign("tenant-a", Duration.ofMinutes(15));
         assertEquals("bad token signature",
                 assertThrows(InvalidTokenException.class, () -> codecAt(NOW).verify(token)).getMessage());
@@ -77,8 +95,10 @@ class JwtCodecTest {
     @Test
     void wrongIssuerAndAudienceAreRejected() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        String foreignIssuer = new JwtCodec(SECRET, "someone-else", "pawprint-api", clock).sign("t", Duration.ofMinutes(1));
-        String foreignAudience = new JwtCodec(SECRET, "pawprint", "other-api", clock).sign("t", Duration.ofMinutes(1));
+        String foreignIssuer = new JwtCodec(SECRET, "someone-else", "pawprint-api", MAX_LIFETIME, clock)
+                .sign("t", Duration.ofMinutes(1));
+        String foreignAudience = new JwtCodec(SECRET, "pawprint", "other-api", MAX_LIFETIME, clock)
+                .sign("t", Duration.ofMinutes(1));
         assertEquals("wrong token issuer",
                 assertThrows(InvalidTokenException.class, () -> codecAt(NOW).verify(foreignIssuer)).getMessage());
         assertEquals("wrong token audience",
@@ -95,6 +115,6 @@ class JwtCodecTest {
     @Test
     void shortSecretIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new JwtCodec(new byte[31], "pawprint", "pawprint-api",
-                Clock.systemUTC()));
+                MAX_LIFETIME, Clock.systemUTC()));
     }
 }

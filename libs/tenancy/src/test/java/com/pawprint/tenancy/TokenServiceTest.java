@@ -10,11 +10,20 @@ import org.junit.jupiter.api.Test;
 
 class TokenServiceTest {
 
-    record Config(String jwtSecret, Optional<String> adminToken, Duration tokenTtl, String issuer, String audience)
-            implements AuthConfig {}
+    record Config(String jwtSecret, Optional<String> adminToken, Duration tokenTtl, Duration maxTokenLifetime,
+                  String issuer, String audience) implements AuthConfig {}
 
     static Config config(String secret) {
-        return new Config(secret, Optional.empty(), Duration.ofMinutes(5), "pawprint", "pawprint-api");
+        return new Config(secret, Optional.empty(), Duration.ofMinutes(5), Duration.ofHours(1), "pawprint",
+                "pawprint-api");
+    }
+
+    @Test
+    void aTokenTtlAboveTheMaximumLifetimeStopsTheService() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new TokenService(
+                new Config("s".repeat(32), Optional.empty(), Duration.ofHours(2), Duration.ofHours(1), "pawprint",
+                        "pawprint-api")));
+        assertTrue(refused.getMessage().contains("pawprint.auth.max-token-lifetime"), refused.getMessage());
     }
 
     @Test
