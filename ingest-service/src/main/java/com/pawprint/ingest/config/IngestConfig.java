@@ -5,6 +5,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 /** Settings of ingest-service under {@code pawprint.ingest}. */
 @ConfigMapping(prefix = "pawprint.ingest")
@@ -73,5 +75,11 @@ public interface IngestConfig {
 
         @WithDefault("PT10S")
         Duration requestTimeout();
+
+        /**
+         * Host names (as written in the URL) exempt from the https and public-address rules of
+         * {@link com.pawprint.ingest.service.WebhookTargets}: an internal relay the operator runs. None by default.
+         */
+        Optional<Set<String>> trustedHosts();
     }
 }

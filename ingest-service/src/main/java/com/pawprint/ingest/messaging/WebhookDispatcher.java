@@ -2,6 +2,7 @@ package com.pawprint.ingest.messaging;
 
 import com.pawprint.ingest.config.IngestConfig;
 import com.pawprint.ingest.service.WebhookSigner;
+import com.pawprint.ingest.service.WebhookTargets;
 import com.pawprint.ingest.storage.WebhookDelivery;
 import com.pawprint.ingest.storage.WebhookEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,12 +21,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Sends due webhook deliveries. Each attempt repeats the delivery's id, timestamp-fresh signature and body; failures
  * are retried with exponential backoff until {@code max-attempts}. Redirects are not followed (a 3xx is a failure),
- * and the state lives in the database, so pending deliveries survive a restart.
+ * the target is checked against {@link WebhookTargets} again before each attempt, and the state lives in the
+ * database, so pending deliveries survive a restart.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -35,13 +38,16 @@ public class WebhookDispatcher {
     private static final int MAX_ERROR_LENGTH = 500;
 
     private final IngestConfig.Webhooks config;
+    private final WebhookTargets targets;
     private final EntityManager entityManager;
     private final Clock clock;
     private final HttpClient http;
     private final MeterRegistry metrics;
 
-    public WebhookDispatcher(IngestConfig config, EntityManager entityManager, Clock clock, MeterRegistry metrics) {
+    public WebhookDispatcher(IngestConfig config, WebhookTargets targets, EntityManager entityManager, Clock clock,
+                             MeterRegistry metrics) {
         this.config = config.webhooks();
+        this.targets = targets;
         this.entityManager = entityManager;
         this.clock = clock;
         this.metrics = metrics;
@@ -93,6 +99,13 @@ public class WebhookDispatcher {
         }
         Integer statusCode = null;
         String error = null;
+        Optional<String> refused = targets.refusal(URI.create(endpoint.url));
+        if (refused.isPresent()) {
+            // Nothing is sent, so nothing about whatever listens there can reach the tenant's delivery log.
+            metrics.counter("pawprint.webhooks.attempts", "outcome", "refused").increment();
+            record(deliveryId, null, "target refused: " + refused.get());
+            return;
+        }
         try {
             HttpResponse<Void> response = http.send(request(delivery, endpoint), HttpResponse.BodyHandlers.discarding());
             statusCode = response.statusCode();

@@ -31,10 +31,12 @@ public class WebhookService {
     }
 
     private final ObjectMapper json;
+    private final WebhookTargets targets;
     private final Clock clock;
 
-    public WebhookService(ObjectMapper json, Clock clock) {
+    public WebhookService(ObjectMapper json, WebhookTargets targets, Clock clock) {
         this.json = json;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -104,7 +106,7 @@ public class WebhookService {
         }
     }
 
-    private static String checkedUrl(String url) {
+    private String checkedUrl(String url) {
         String problem = null;
         if (url == null || url.isBlank()) {
             problem = "url is required";
@@ -116,7 +118,9 @@ public class WebhookService {
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                 if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
                         || uri.getUserInfo() != null) {
-                    problem = "url must be an absolute http or https URL with a host and no user info";
+                    problem = "url must be an absolute https URL with a host and no user info";
+                } else {
+                    problem = targets.refusal(uri).orElse(null);
                 }
             } catch (URISyntaxException e) {
                 problem = "url is not a valid URL: " + e.getReason();
