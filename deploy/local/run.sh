@@ -28,6 +28,9 @@ mkdir -p "$logs"
 random_secret() { od -An -N32 -tx1 /dev/urandom | tr -d ' \n'; }
 export PAWPRINT_AUTH_JWT_SECRET="${PAWPRINT_AUTH_JWT_SECRET:-$(random_secret)}"
 export PAWPRINT_AUTH_ADMIN_TOKEN="${PAWPRINT_AUTH_ADMIN_TOKEN:-$(random_secret)}"
+# The key that seals webhook secrets in ingest's database (32 bytes, base64). Stored secrets open only with the key
+# they were sealed under, so a kept local database needs the same key next time.
+export PAWPRINT_INGEST_WEBHOOKS_SECRET_KEY="${PAWPRINT_INGEST_WEBHOOKS_SECRET_KEY:-$(head -c 32 /dev/urandom | base64)}"
 
 if $build; then
   echo "Building PawPrint (tests skipped; run ./mvnw verify for those)..."

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,8 +50,10 @@ class RestartSurvivalIT {
     private static final int ACCEPTED_BEFORE_KILL = 8;
     private static final String JWT_SECRET = "pawprint.auth.jwt-secret";
     private static final String ADMIN_TOKEN = "pawprint.auth.admin-token";
+    private static final String WEBHOOK_KEY = "pawprint.ingest.webhooks.secret-key";
     private static final Map<String, String> SECRETS = Map.of(ADMIN_TOKEN, Api.ADMIN_TOKEN,
-            JWT_SECRET, "restart-test-jwt-secret-0123456789abcdef");
+            JWT_SECRET, "restart-test-jwt-secret-0123456789abcdef",
+            WEBHOOK_KEY, "cmVzdGFydC10ZXN0LXdlYmhvb2stc2VhbGluZy1rZXk=");
 
     private final List<Process> processes = new ArrayList<>();
 
@@ -130,9 +133,9 @@ class RestartSurvivalIT {
     @Test
     void refusesToStartWithoutItsSecrets() throws Exception {
         Map<String, String> stack = LocalStackResource.current();
-        Map<String, String> onlyTheJwtSecret = Map.of(JWT_SECRET, SECRETS.get(JWT_SECRET));
-        for (Map<String, String> secrets : List.of(Map.<String, String>of(), onlyTheJwtSecret)) {
-            String missing = secrets.isEmpty() ? JWT_SECRET : ADMIN_TOKEN;
+        for (String missing : SECRETS.keySet()) {
+            Map<String, String> secrets = new HashMap<>(SECRETS);
+            secrets.remove(missing);
             Path log = logOf("without-" + missing);
             Process process = launch(stack, freePort(), "1s", secrets, log);
             assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("ingest-service stops, see " + log).isTrue();

@@ -2,6 +2,8 @@ package com.pawprint.ingest;
 
 import com.pawprint.localstack.LocalStackResource;
 import com.sun.net.httpserver.HttpServer;
+import com.pawprint.ingest.storage.WebhookEndpoint;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -129,11 +131,19 @@ class WebhookTest {
     void endpointsAreListedWithoutTheirSecretAndCanBeDeleted() {
         tenant.request().contentType(ContentType.JSON).body("{\"url\":\"ftp://example.com/x\"}")
                 .post("/v1/webhooks").then().statusCode(422).contentType("application/problem+json");
-        String id = tenant.request().contentType(ContentType.JSON)
+        JsonPath created = tenant.request().contentType(ContentType.JSON)
                 .body("{\"url\":\"https://example.com/hooks\",\"description\":\"shop\"}")
                 .post("/v1/webhooks").then().statusCode(201)
                 .body("secret", startsWith("whsec_"))
-                .extract().path("id");
+                .extract().jsonPath();
+        String id = created.getString("id");
+        // What the database holds is sealed: neither the secret nor its key material appears in the row.
+        String stored = QuarkusTransaction.requiringNew().call(() -> (String) WebhookEndpoint.getEntityManager()
+                .createNativeQuery("select sealed_secret from {h-schema}webhook_endpoints "
+                        + "where id = cast(:id as uuid)")
+                .setParameter("id", id).getSingleResult());
+        String keyMaterial = created.getString("secret").substring("whsec_".length());
+        assertThat(stored).startsWith("v1.").doesNotContain(keyMaterial).doesNotContain("whsec_");
         tenant.request().get("/v1/webhooks/" + id).then().statusCode(200)
                 .body("url", equalTo("https://example.com/hooks"))
                 .body("secret", nullValue());

@@ -81,5 +81,11 @@ public interface IngestConfig {
          * {@link com.pawprint.ingest.service.WebhookTargets}: an internal relay the operator runs. None by default.
          */
         Optional<Set<String>> trustedHosts();
+
+        /**
+         * Base64 of the 32-byte AES key that seals the endpoints' signing secrets in the database. Required outside
+         * the dev and test profiles (PAWPRINT_INGEST_WEBHOOKS_SECRET_KEY); changing it makes stored secrets unusable.
+         */
+        String secretKey();
     }
 }

@@ -1,6 +1,7 @@
 package com.pawprint.ingest.messaging;
 
 import com.pawprint.ingest.config.IngestConfig;
+import com.pawprint.ingest.service.SecretSealer;
 import com.pawprint.ingest.service.WebhookSigner;
 import com.pawprint.ingest.service.WebhookTargets;
 import com.pawprint.ingest.storage.WebhookDelivery;
@@ -39,15 +40,17 @@ public class WebhookDispatcher {
 
     private final IngestConfig.Webhooks config;
     private final WebhookTargets targets;
+    private final SecretSealer sealer;
     private final EntityManager entityManager;
     private final Clock clock;
     private final HttpClient http;
     private final MeterRegistry metrics;
 
-    public WebhookDispatcher(IngestConfig config, WebhookTargets targets, EntityManager entityManager, Clock clock,
-                             MeterRegistry metrics) {
+    public WebhookDispatcher(IngestConfig config, WebhookTargets targets, SecretSealer sealer,
+                             EntityManager entityManager, Clock clock, MeterRegistry metrics) {
         this.config = config.webhooks();
         this.targets = targets;
+        this.sealer = sealer;
         this.entityManager = entityManager;
         this.clock = clock;
         this.metrics = metrics;
@@ -112,7 +115,7 @@ public class WebhookDispatcher {
             if (statusCode / 100 != 2) {
                 error = "HTTP " + statusCode;
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -131,8 +134,8 @@ public class WebhookDispatcher {
                 .header("user-agent", "PawPrint-Webhooks/1")
                 .header("webhook-id", webhookId)
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSigner.signature(endpoint.secret, webhookId, timestamp,
-                        delivery.payload))
+                .header("webhook-signature", WebhookSigner.signature(sealer.open(endpoint.id, endpoint.sealedSecret),
+                        webhookId, timestamp, delivery.payload))
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.payload))
                 .build();
     }

@@ -39,7 +39,7 @@ public class WebhookResource {
                     + "id.timestamp.body, keyed with the base64 part of the secret>).")
     public Response register(WebhookRequest request) {
         WebhookRequest body = request == null ? new WebhookRequest(null, null) : request;
-        WebhookResponse created = WebhookResponse.withSecret(
+        WebhookResponse created = WebhookResponse.of(
                 webhooks.register(tenant.tenantId(), body.url(), body.description()));
         return Response.created(URI.create("/v1/webhooks/" + created.id())).entity(created).build();
     }

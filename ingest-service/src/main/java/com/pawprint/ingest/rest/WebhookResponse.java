@@ -1,6 +1,7 @@
 package com.pawprint.ingest.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.pawprint.ingest.service.WebhookService;
 import com.pawprint.ingest.storage.WebhookEndpoint;
 
 import java.time.Instant;
@@ -14,8 +15,9 @@ public record WebhookResponse(UUID id, String url, String description, String se
         return new WebhookResponse(endpoint.id, endpoint.url, endpoint.description, null, endpoint.createdAt);
     }
 
-    static WebhookResponse withSecret(WebhookEndpoint endpoint) {
-        return new WebhookResponse(endpoint.id, endpoint.url, endpoint.description, endpoint.secret,
+    static WebhookResponse of(WebhookService.Registered registered) {
+        WebhookEndpoint endpoint = registered.endpoint();
+        return new WebhookResponse(endpoint.id, endpoint.url, endpoint.description, registered.secret(),
                 endpoint.createdAt);
     }
 }

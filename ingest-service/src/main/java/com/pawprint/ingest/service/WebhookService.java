@@ -26,22 +26,28 @@ public class WebhookService {
     static final int MAX_URL_LENGTH = 2048;
     static final int MAX_DESCRIPTION_LENGTH = 200;
 
+    /** A new endpoint with its signing secret, which only this answer ever shows. */
+    public record Registered(WebhookEndpoint endpoint, String secret) {
+    }
+
     /** The body of every delivery, in the Standard Webhooks shape. */
     public record Payload(String type, Instant timestamp, JobView data) {
     }
 
     private final ObjectMapper json;
     private final WebhookTargets targets;
+    private final SecretSealer sealer;
     private final Clock clock;
 
-    public WebhookService(ObjectMapper json, WebhookTargets targets, Clock clock) {
+    public WebhookService(ObjectMapper json, WebhookTargets targets, SecretSealer sealer, Clock clock) {
         this.json = json;
         this.targets = targets;
+        this.sealer = sealer;
         this.clock = clock;
     }
 
     @Transactional
-    public WebhookEndpoint register(String tenantId, String url, String description) {
+    public Registered register(String tenantId, String url, String description) {
         String normalizedDescription = description == null || description.isBlank() ? null : description.strip();
         if (normalizedDescription != null && normalizedDescription.length() > MAX_DESCRIPTION_LENGTH) {
             throw ProblemException.unprocessableFields("the webhook has invalid fields", List.of(new FieldError(
@@ -52,10 +58,11 @@ public class WebhookService {
         endpoint.tenantId = tenantId;
         endpoint.url = checkedUrl(url);
         endpoint.description = normalizedDescription;
-        endpoint.secret = WebhookSigner.newSecret();
+        String secret = WebhookSigner.newSecret();
+        endpoint.sealedSecret = sealer.seal(endpoint.id, secret);
         endpoint.createdAt = clock.instant();
         endpoint.persist();
-        return endpoint;
+        return new Registered(endpoint, secret);
     }
 
     public List<WebhookEndpoint> list(String tenantId) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where a tenant wants job status changes delivered; the secret signs every delivery. */
+/** Where a tenant wants job status changes delivered; the secret (sealed, see SecretSealer) signs every delivery. */
 @Entity
 @Table(name = "webhook_endpoints")
 public class WebhookEndpoint extends PanacheEntityBase {
@@ -27,8 +27,8 @@ public class WebhookEndpoint extends PanacheEntityBase {
 
     public String description;
 
-    @Column(nullable = false)
-    public String secret;
+    @Column(name = "sealed_secret", nullable = false)
+    public String sealedSecret;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
