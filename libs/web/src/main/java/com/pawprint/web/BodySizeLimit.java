@@ -21,15 +21,13 @@ public class BodySizeLimit {
     static final int ROUTE_ORDER = -3;
 
     private final long maxBodySize;
-    private final String problemJson;
+    private final Problem problem;
 
     BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
             MemorySize maxBodySize) {
         this.maxBodySize = maxBodySize.asLongValue();
-        Problem problem = Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large",
+        this.problem = Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large",
                 "Request body exceeds the limit of " + this.maxBodySize + " bytes");
-        this.problemJson = "{\"type\":\"" + problem.type() + "\",\"title\":\"" + problem.title()
-                + "\",\"status\":" + problem.status() + ",\"detail\":\"" + problem.detail() + "\"}";
     }
 
     void register(@Observes Router router) {
@@ -39,12 +37,7 @@ public class BodySizeLimit {
     private void rejectOversized(RoutingContext context) {
         String declaredLength = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declaredLength != null && isOver(declaredLength)) {
-            context.response()
-                    .setStatusCode(Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    // The unread body is still on the wire: the connection cannot be reused.
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(problemJson);
+            RouteProblems.end(context, problem);
             return;
         }
         context.next();

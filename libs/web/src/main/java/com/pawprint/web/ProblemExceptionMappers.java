@@ -103,17 +103,20 @@ public class ProblemExceptionMappers {
     }
 
     /**
-     * A chunked body (no Content-Length) that outgrows the limit is cut off while being read: Quarkus has already
-     * answered 413 (with an empty body, the exchange is closed) and then throws this. A malformed multipart body
-     * surfaces here too. Neither is a server fault, so neither is logged as one; any other I/O failure is.
+     * A chunked body (no Content-Length) that outgrows the limit is cut off while being read: Quarkus has usually
+     * answered 413 already and then throws this. A stalled body that {@link BodyReadDeadline} answered, and a
+     * malformed multipart body, surface here too. None is a server fault, so none is logged as one; any other I/O
+     * failure is.
      */
     @ServerExceptionMapper
     public Response io(IOException exception, UriInfo uriInfo, HttpServerResponse response) {
+        if (response.ended()) {
+            // A route answered already (413 for an oversized chunked body, 408 for a stalled one) and closed the
+            // connection under the reader: nothing more can be sent, and nothing went wrong on our side.
+            LOG.debugf("Body read ended after the answer on %s: %s", uriInfo.getPath(), exception.getMessage());
+            return null;
+        }
         if (BODY_TOO_LARGE_MESSAGE.equals(exception.getMessage())) {
-            LOG.debugf("Chunked body over the size limit on %s", uriInfo.getPath());
-            if (response.ended()) {
-                return null; // Nothing more can be sent: the 413 is already on the wire.
-            }
             return problemResponse(problemForStatus(413, "Request body exceeds the size limit"), uriInfo).build();
         }
         if (isMalformedMultipart(exception)) {

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -19,6 +20,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -148,6 +150,26 @@ class ProblemExceptionMappersTest {
             String statusLine = new BufferedReader(
                     new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
             assertEquals("HTTP/1.1 413 Request Entity Too Large", statusLine);
+        }
+    }
+
+    @Test
+    void aStalledBodyIs408WithinItsDeadline() throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            long started = System.nanoTime();
+            // 100 bytes declared, 10 sent, then nothing: the deadline is 1 s of grace plus 100 bytes at 64 KiB/s.
+            socket.getOutputStream().write(("POST /test/upload HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/octet-stream\r\nContent-Length: 100\r\n\r\n0123456789")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+            assertTrue(answer.contains("application/problem+json"), answer);
+            assertTrue(answer.contains("\"status\":408") && answer.contains("\"instance\":\"/test/upload\""), answer);
+            assertTrue(waited.compareTo(Duration.ofMillis(900)) > 0 && waited.compareTo(Duration.ofSeconds(8)) < 0,
+                    "answered after " + waited);
         }
     }
 
