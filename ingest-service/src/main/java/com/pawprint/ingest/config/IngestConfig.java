@@ -30,6 +30,18 @@ public interface IngestConfig {
 
         @WithDefault("100")
         int maxFilesPerRequest();
+
+        /** Uploads one tenant may have in flight at once; more are answered 429 before their body is read. */
+        @WithDefault("4")
+        int maxConcurrentPerTenant();
+
+        /** Uploads the service takes at once over all tenants; at this many, readiness reports DOWN. */
+        @WithDefault("64")
+        int maxConcurrent();
+
+        /** The Retry-After of a 429 for an upload over either limit. */
+        @WithDefault("5s")
+        Duration retryAfter();
     }
 
     /** The rules of the quality gate every uploaded file passes. */

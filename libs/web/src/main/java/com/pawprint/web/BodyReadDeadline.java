@@ -22,7 +22,7 @@ import java.time.Duration;
 public class BodyReadDeadline {
 
     /** Before {@link BodySizeLimit}, so a body it lets through is timed from the first moment. */
-    static final int ROUTE_ORDER = BodySizeLimit.ROUTE_ORDER - 1;
+    public static final int ROUTE_ORDER = BodySizeLimit.ROUTE_ORDER - 1;
 
     private final long graceMillis;
     private final long minBytesPerSecond;
