@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -96,15 +97,18 @@ class PetsTest {
         Duration tenYears = Duration.ofDays(3650);
         String longLived = new JwtCodec(ConfigProvider.getConfig().getValue("pawprint.auth.jwt-secret", String.class)
                 .getBytes(StandardCharsets.UTF_8), "pawprint", "pawprint-api", tenYears, Clock.systemUTC())
-                .sign(tenant.id(), tenYears);
+                .sign(tenant.id(), tenant.apiKeyId(), tenYears);
         given().header("Authorization", "Bearer " + longLived).get("/v1/pets").then().statusCode(401)
                 .contentType("application/problem+json");
     }
 
     @Test
-    void aRevokedKeyGetsNoNewToken() {
+    void aRevokedKeyGetsNoNewTokenAndItsTokensStopWorkingWithinSeconds() {
         Api.Tenant other = Api.newTenant("revoked-key-test");
+        other.request().get("/v1/pets").then().statusCode(200);
         Api.admin().delete("/v1/admin/tenants/" + other.id() + "/keys/" + other.apiKeyId()).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                other.request().get("/v1/pets").then().statusCode(401).contentType("application/problem+json"));
         given().contentType(ContentType.JSON).body("{\"apiKey\":\"" + other.apiKey() + "\"}")
                 .post("/v1/auth/token").then().statusCode(401);
         Api.admin().delete("/v1/admin/tenants/" + other.id() + "/keys/" + UUID.randomUUID()).then().statusCode(404);

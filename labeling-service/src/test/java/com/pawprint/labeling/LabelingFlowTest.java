@@ -75,7 +75,7 @@ class LabelingFlowTest {
     }
 
     private RequestSpecification as(String tenant) {
-        return given().header("Authorization", "Bearer " + tokens.issue(tenant).accessToken());
+        return given().header("Authorization", "Bearer " + tokens.issue(tenant, UUID.randomUUID()).accessToken());
     }
 
     /** An order of {@code count} synthetic photos of one cat, uploaded where ingest-service puts them. */

@@ -77,7 +77,7 @@ class MerchFlowTest {
     TokenService tokens;
 
     private RequestSpecification as(String tenant) {
-        return given().header("Authorization", "Bearer " + tokens.issue(tenant).accessToken());
+        return given().header("Authorization", "Bearer " + tokens.issue(tenant, UUID.randomUUID()).accessToken());
     }
 
     private RendersDone event(UUID petId, UUID jobId, List<Render> renders) {

@@ -64,7 +64,7 @@ class OnDemandRenderTest {
     }
 
     private RequestSpecification as(String tenant) {
-        return given().header("Authorization", "Bearer " + tokens.issue(tenant).accessToken());
+        return given().header("Authorization", "Bearer " + tokens.issue(tenant, UUID.randomUUID()).accessToken());
     }
 
     /** A pet of {@code tenant} with a LoRA of weights seed {@code loraSeed}, known to the service. */

@@ -82,7 +82,7 @@ class RenderFlowTest {
     }
 
     RequestSpecification as(String tenant) {
-        return given().header("Authorization", "Bearer " + tokens.issue(tenant).accessToken());
+        return given().header("Authorization", "Bearer " + tokens.issue(tenant, UUID.randomUUID()).accessToken());
     }
 
     static BufferedImage png(byte[] bytes) {

@@ -201,7 +201,7 @@ class TrainingFlowTest {
     }
 
     private RequestSpecification as(String tenant) {
-        return given().header("Authorization", "Bearer " + tokens.issue(tenant).accessToken());
+        return given().header("Authorization", "Bearer " + tokens.issue(tenant, UUID.randomUUID()).accessToken());
     }
 
     @Test

@@ -65,7 +65,7 @@ public class TenantService {
         return new IssuedKey(key, generated.plaintext());
     }
 
-    /** Revokes a key; tokens already issued for it stay valid until they expire (pawprint.auth.token-ttl). */
+    /** Revokes a key; its tokens stop working here within seconds (see ApiKeyRevocations). */
     @Transactional
     public void revokeKey(String tenantId, UUID keyId) {
         ApiKey key = ApiKey.findOfTenant(tenantId, keyId)
@@ -79,7 +79,8 @@ public class TenantService {
     public IssuedToken exchange(String presentedKey) {
         Optional<ApiKey> key = ApiKeys.prefixOf(presentedKey).flatMap(ApiKey::findActiveByPrefix)
                 .filter(candidate -> ApiKeys.matches(presentedKey, candidate.keyHash));
-        return tokens.issue(key.orElseThrow(() -> ProblemException.unauthorized("Invalid API key",
-                REALM + ", error=\"invalid_token\"")).tenantId);
+        ApiKey active = key.orElseThrow(() -> ProblemException.unauthorized("Invalid API key",
+                REALM + ", error=\"invalid_token\""));
+        return tokens.issue(active.tenantId, active.id);
     }
 }

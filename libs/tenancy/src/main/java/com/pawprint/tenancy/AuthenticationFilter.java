@@ -25,11 +25,13 @@ public class AuthenticationFilter {
     private static final String REALM = "Bearer realm=\"pawprint\"";
 
     private final TokenService tokens;
+    private final RevokedKeys revokedKeys;
     private final TenantContext tenant;
     private final Optional<byte[]> adminTokenDigest;
 
-    AuthenticationFilter(TokenService tokens, TenantContext tenant, AuthConfig config) {
+    AuthenticationFilter(TokenService tokens, RevokedKeys revokedKeys, TenantContext tenant, AuthConfig config) {
         this.tokens = tokens;
+        this.revokedKeys = revokedKeys;
         this.tenant = tenant;
         // Comparing digests keeps the comparison constant-time even when the lengths differ.
         this.adminTokenDigest = config.adminToken().filter(token -> !token.isBlank()).map(AuthenticationFilter::digest);
@@ -60,6 +62,10 @@ public class AuthenticationFilter {
             verified = tokens.verify(token);
         } catch (InvalidTokenException invalid) {
             throw ProblemException.unauthorized("Invalid bearer token: " + invalid.getMessage(),
+                    REALM + ", error=\"invalid_token\"");
+        }
+        if (revokedKeys.isRevoked(verified.apiKeyId())) {
+            throw ProblemException.unauthorized("Invalid bearer token: its API key is revoked",
                     REALM + ", error=\"invalid_token\"");
         }
         tenant.authenticate(verified.tenantId());

@@ -59,12 +59,16 @@ public final class JwtCodec {
         this.clock = clock;
     }
 
-    /** A signed token for {@code subject} (the tenant id) valid for {@code ttl} from now. */
-    public String sign(String subject, Duration ttl) {
+    /** The claim naming the API key a token was exchanged for, so that revoking the key can end the token. */
+    static final String API_KEY_CLAIM = "key";
+
+    /** A signed token for {@code subject} (the tenant id), exchanged for {@code apiKeyId}, valid for {@code ttl}. */
+    public String sign(String subject, UUID apiKeyId, Duration ttl) {
         Instant now = clock.instant();
         ObjectNode claims = JSON.createObjectNode()
                 .put("iss", issuer)
                 .put("sub", subject)
+                .put(API_KEY_CLAIM, apiKeyId.toString())
                 .put("aud", audience)
                 .put("iat", now.getEpochSecond())
                 .put("exp", now.plus(ttl).getEpochSecond())
@@ -115,7 +119,7 @@ public final class JwtCodec {
         if (subject.isBlank() || tokenId.isBlank()) {
             throw new InvalidTokenException("token lacks subject or id");
         }
-        return new VerifiedToken(subject, tokenId, issuedAt, expiresAt);
+        return new VerifiedToken(subject, apiKeyId(claims), tokenId, issuedAt, expiresAt);
     }
 
     private boolean hasAudience(JsonNode aud) {
@@ -130,6 +134,14 @@ public final class JwtCodec {
             }
         }
         return false;
+    }
+
+    private static UUID apiKeyId(JsonNode claims) {
+        try {
+            return UUID.fromString(claims.path(API_KEY_CLAIM).asText());
+        } catch (IllegalArgumentException missingOrMalformed) {
+            throw new InvalidTokenException("token lacks its API key id");
+        }
     }
 
     private static Instant epochSeconds(JsonNode claims, String name) {

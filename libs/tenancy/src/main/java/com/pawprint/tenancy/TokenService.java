@@ -4,6 +4,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.UUID;
 
 /**
  * Issues access tokens for tenants (the token exchange in ingest-service) and verifies them (every service).
@@ -32,9 +33,10 @@ public class TokenService {
         this.config = config;
     }
 
-    /** A bearer token for {@code tenantId}, valid for {@code pawprint.auth.token-ttl}. */
-    public IssuedToken issue(String tenantId) {
-        return new IssuedToken(codec.sign(tenantId, config.tokenTtl()), "Bearer", config.tokenTtl().toSeconds());
+    /** A bearer token for {@code tenantId}, exchanged for {@code apiKeyId}, valid for pawprint.auth.token-ttl. */
+    public IssuedToken issue(String tenantId, UUID apiKeyId) {
+        return new IssuedToken(codec.sign(tenantId, apiKeyId, config.tokenTtl()), "Bearer",
+                config.tokenTtl().toSeconds());
     }
 
     /** @throws InvalidTokenException when the token is not one this platform issued and still valid */

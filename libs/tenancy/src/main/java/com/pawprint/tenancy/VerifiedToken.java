@@ -1,6 +1,7 @@
 package com.pawprint.tenancy;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /** The claims of a token whose signature, algorithm, issuer, audience and lifetime have been checked. */
-public record VerifiedToken(String tenantId, String tokenId, Instant issuedAt, Instant expiresAt) {}
+public record VerifiedToken(String tenantId, UUID apiKeyId, String tokenId, Instant issuedAt, Instant expiresAt) {}

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.MDC;
 
 /** A stand-in API: one tenant resource, a public token exchange, an admin endpoint, an endpoint outside /v1. */
@@ -36,7 +37,7 @@ public class AuthTestResource {
     @PublicEndpoint
     @Path("v1/auth/token/{tenant}")
     public IssuedToken token(@PathParam("tenant") String tenantId) {
-        return tokens.issue(tenantId);
+        return tokens.issue(tenantId, UUID.randomUUID());
     }
 
     @GET

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -65,7 +66,7 @@ class AuthenticationFilterTest {
     @Test
     void badSignatureIs401() {
         String forged = new JwtCodec("an-attackers-secret-of-32-bytes!!".getBytes(StandardCharsets.UTF_8),
-                "pawprint", "pawprint-api", MAX_LIFETIME, Clock.systemUTC()).sign("tenant-a", Duration.ofMinutes(5));
+                "pawprint", "pawprint-api", MAX_LIFETIME, Clock.systemUTC()).sign("tenant-a", UUID.randomUUID(), Duration.ofMinutes(5));
         assertUnauthorized(given().auth().oauth2(forged).get("/v1/things/thing-of-a").then())
                 .header("WWW-Authenticate", containsString("invalid_token"))
                 .body("detail", containsString("bad token signature"));
@@ -75,7 +76,7 @@ class AuthenticationFilterTest {
     void expiredTokenIs401() {
         String expired = new JwtCodec(SECRET, "pawprint", "pawprint-api", MAX_LIFETIME,
                 Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC))
-                .sign("tenant-a", Duration.ofMinutes(15));
+                .sign("tenant-a", UUID.randomUUID(), Duration.ofMinutes(15));
         assertUnauthorized(given().auth().oauth2(expired).get("/v1/things/thing-of-a").then())
                 .body("detail", containsString("token expired"));
     }

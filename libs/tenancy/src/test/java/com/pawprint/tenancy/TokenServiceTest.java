@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class TokenServiceTest {
@@ -36,13 +37,13 @@ class TokenServiceTest {
     @Test
     void secretLengthCountsUtf8Bytes() {
         TokenService tokens = new TokenService(config("é".repeat(16)));
-        assertEquals("tenant-a", tokens.verify(tokens.issue("tenant-a").accessToken()).tenantId());
+        assertEquals("tenant-a", tokens.verify(tokens.issue("tenant-a", UUID.randomUUID()).accessToken()).tenantId());
     }
 
     @Test
     void issuedTokenCarriesTenantAndConfiguredLifetime() {
         TokenService tokens = new TokenService(config("s".repeat(32)));
-        IssuedToken issued = tokens.issue("tenant-a");
+        IssuedToken issued = tokens.issue("tenant-a", UUID.randomUUID());
         assertEquals("Bearer", issued.tokenType());
         assertEquals(300, issued.expiresInSeconds());
         VerifiedToken verified = tokens.verify(issued.accessToken());
